@@ -1,0 +1,117 @@
+// Writes derived analytics (topics, IN_TOPIC, SUBTOPIC_OF, SIMILAR_TO, COAUTHORED_WITH, communities) and reads
+// the analysis input back from the graph. A `Meta {id:'analysis'}` flag marks analytics stale until fully rewritten.
+import type { Driver } from 'neo4j-driver';
+import type { Analysis, AnalysisPaper } from '../types.ts';
+import { chunk, withInts } from './util.ts';
+
+const BATCH = 5000;
+
+/** Reads every paper with its authors, repos and tags, in id order: the input of `analyse`. */
+export async function readAnalysisPapers(driver: Driver, database: string): Promise<AnalysisPaper[]> {
+  const res = await driver.executeQuery(
+    `MATCH (p:Paper)
+     CALL (p) { OPTIONAL MATCH (a:Author)-[r:AUTHORED]->(p) WITH a, r ORDER BY r.position RETURN collect(a.id) AS authors }
+     CALL (p) { OPTIONAL MATCH (p)-[:HAS_CODE]->(c:Repo) WITH c ORDER BY c.id RETURN collect(c.id) AS repos }
+     CALL (p) { OPTIONAL MATCH (p)-[:TAGGED]->(t:Tag) WITH t ORDER BY t.id RETURN collect(t.id) AS tags }
+     RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.summary AS summary, p.month AS month,
+            authors, repos, tags
+     ORDER BY id`,
+    {},
+    { database },
+  );
+  return res.records.map((r) => ({
+    id: r.get('id') as string,
+    title: r.get('title') as string,
+    abstract: (r.get('abstract') as string | null) ?? null,
+    summary: (r.get('summary') as string | null) ?? null,
+    month: (r.get('month') as string | null) ?? null,
+    authors: r.get('authors') as string[],
+    repos: r.get('repos') as string[],
+    tags: r.get('tags') as string[],
+  }));
+}
+
+/** Author display names by id (for community names). */
+export async function readAuthorNames(driver: Driver, database: string): Promise<Record<string, string>> {
+  const res = await driver.executeQuery('MATCH (a:Author) RETURN a.id AS id, a.name AS name', {}, { database });
+  return Object.fromEntries(res.records.map((r) => [r.get('id') as string, r.get('name') as string]));
+}
+
+/** Current topics with their members, so re-runs can keep topic ids stable. */
+export async function readPreviousTopics(driver: Driver, database: string): Promise<{ id: string; members: string[] }[]> {
+  const res = await driver.executeQuery(
+    'MATCH (t:Topic) OPTIONAL MATCH (p:Paper)-[:IN_TOPIC]->(t) WITH t, p ORDER BY p.id RETURN t.id AS id, collect(p.id) AS members ORDER BY id',
+    {},
+    { database },
+  );
+  return res.records.map((r) => ({ id: r.get('id') as string, members: r.get('members') as string[] }));
+}
+
+export async function setAnalysisStale(driver: Driver, database: string, stale: boolean): Promise<void> {
+  await driver.executeQuery("MERGE (m:Meta {id: 'analysis'}) SET m.stale = $stale, m.updatedAt = datetime()", { stale }, { database });
+}
+
+/** True when analytics must be (re)computed: never computed, or a previous run stopped before finishing them. */
+export async function isAnalysisStale(driver: Driver, database: string): Promise<boolean> {
+  const res = await driver.executeQuery("OPTIONAL MATCH (m:Meta {id: 'analysis'}) RETURN m.stale AS stale", {}, { database });
+  const stale = res.records[0]?.get('stale') as boolean | null | undefined;
+  return stale !== false;
+}
+
+async function deleteAll(driver: Driver, database: string, pattern: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run(`MATCH ${pattern} CALL (r) { DELETE r } IN TRANSACTIONS OF ${BATCH} ROWS`);
+  } finally {
+    await session.close();
+  }
+}
+
+async function batched(driver: Driver, database: string, query: string, rows: unknown[]): Promise<void> {
+  for (const part of chunk(rows, BATCH)) await driver.executeQuery(query, { rows: part }, { database });
+}
+
+/** Replaces every derived relationship and property with `analysis`. */
+export async function writeAnalysis(driver: Driver, database: string, analysis: Analysis): Promise<void> {
+  await deleteAll(driver, database, '()-[r:IN_TOPIC|SUBTOPIC_OF]->()');
+  await deleteAll(driver, database, '()-[r:SIMILAR_TO]->()');
+  await deleteAll(driver, database, '()-[r:COAUTHORED_WITH]->()');
+  await driver.executeQuery('MATCH (t:Topic) WHERE NOT t.id IN $ids DETACH DELETE t', { ids: analysis.topics.map((t) => t.id) }, { database });
+  await batched(
+    driver,
+    database,
+    `UNWIND $rows AS row MERGE (t:Topic {id: row.id})
+     SET t.label = row.label, t.terms = row.terms, t.termText = row.termText, t.size = row.size, t.level = row.level, t.pinned = row.pinned`,
+    analysis.topics.map((t) => withInts({ ...t, termText: t.terms.join(' ') }, ['size', 'level'])),
+  );
+  await batched(
+    driver,
+    database,
+    'UNWIND $rows AS row MATCH (c:Topic {id: row.id}), (p:Topic {id: row.parent}) MERGE (c)-[:SUBTOPIC_OF]->(p)',
+    analysis.topics.filter((t) => t.parent !== null),
+  );
+  await batched(
+    driver,
+    database,
+    'UNWIND $rows AS row MATCH (p:Paper {id: row.paper}), (t:Topic {id: row.topic}) CREATE (p)-[:IN_TOPIC {score: row.score, primary: row.primary}]->(t)',
+    analysis.inTopic,
+  );
+  await batched(
+    driver,
+    database,
+    'UNWIND $rows AS row MATCH (a:Paper {id: row.source}), (b:Paper {id: row.target}) CREATE (a)-[:SIMILAR_TO {score: row.score, terms: row.terms}]->(b)',
+    analysis.similar,
+  );
+  await batched(
+    driver,
+    database,
+    'UNWIND $rows AS row MATCH (a:Author {id: row.a}), (b:Author {id: row.b}) CREATE (a)-[:COAUTHORED_WITH {weight: row.weight, papers: row.papers}]->(b)',
+    analysis.coauthors.map((c) => withInts(c, ['weight'])),
+  );
+  await batched(
+    driver,
+    database,
+    'UNWIND $rows AS row MATCH (a:Author {id: row.author}) SET a.community = row.community, a.communityName = row.communityName',
+    analysis.communities.map((c) => withInts(c, ['community'])),
+  );
+}

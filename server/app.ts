@@ -1,0 +1,75 @@
+// Composition root: external plugins → the database plugin → routes (each file under routes/ is one URL area).
+// `buildApp` is what tests boot with `inject`; server.ts owns the process (listen, signals, shutdown).
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Driver } from 'neo4j-driver';
+import type { ServerConfig } from './config.ts';
+import { problem, registerProblemHandler } from './plugins/problems.ts';
+import { GraphDb } from './repositories/graphdb.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface AppOptions {
+  driver: Driver;
+  database: string;
+  config: ServerConfig;
+  /** Shown by /api/health. */
+  dbUri: string;
+  logger?: boolean | { level: string };
+}
+
+export interface Deps {
+  db: GraphDb;
+  config: ServerConfig;
+  dbUri: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, disableRequestLogging: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+  });
+  if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Paper Graph Explorer API', version: '0.1.0', description: 'Papers, authors, topics and related work in Neo4j.' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const deps: Deps = { db: new GraphDb(options.driver, options.database, config.readTimeoutMs), config, dbUri: options.dbUri };
+  await app.register(async (api) => registerRoutes(api, deps), { prefix: '/api' });
+
+  const index = path.join(config.webDist, 'index.html');
+  if (fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api') && req.method === 'GET' && fs.existsSync(index)) {
+      return reply.type('text/html').send(fs.readFileSync(index));
+    }
+    return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+  return app;
+}

@@ -1,0 +1,85 @@
+// `npm start`: the process. Starts or connects to Neo4j, applies the schema, loads the sample corpus into an empty
+// graph, builds the web app when needed, serves web + API on one port, and stops everything cleanly on Ctrl-C.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDb, type Db } from '../neo4j/db.ts';
+import { loadPaths } from '../loader/pipeline.ts';
+import { buildApp } from './app.ts';
+import { readServerConfig } from './config.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SAMPLES: Record<string, string[]> = {
+  seeds: ['loader/samples/seeds'],
+  all: ['loader/samples/seeds', 'loader/samples/daily-ai-papers-2024'],
+};
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) t = Math.max(t, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds web/dist with Vite when it is missing or older than web/src. */
+export function ensureWebBuilt(log: (l: string) => void): void {
+  const dist = path.join(ROOT, 'web', 'dist', 'index.html');
+  const src = path.join(ROOT, 'web', 'src');
+  if (!fs.existsSync(src)) return;
+  if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= Math.max(newest(src), fs.statSync(path.join(ROOT, 'web', 'index.html')).mtimeMs)) return;
+  log('Building the web app…');
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error('The web app did not build (see above); the API still works with `npm run dev:web`.');
+}
+
+async function ensureSample(db: Db, log: (l: string) => void): Promise<void> {
+  const res = await db.driver.executeQuery('MATCH (p:Paper) RETURN count(p) AS n', {}, { database: db.database });
+  const papers = Number(res.records[0]?.get('n') ?? 0);
+  if (papers > 0) {
+    log(`Graph holds ${papers} papers: not reloading the sample corpus.`);
+    // A previous run may have stopped before analytics finished: finish them.
+    await loadPaths(db.driver, db.database, [], { cwd: ROOT, log });
+    return;
+  }
+  const sample = SAMPLES[process.env.SAMPLE ?? 'seeds'] ?? SAMPLES.seeds!;
+  log(`Empty graph: loading the sample corpus (${sample.join(', ')})…`);
+  const summary = await loadPaths(db.driver, db.database, sample.map((p) => path.join(ROOT, p)), { cwd: ROOT, log });
+  log(`Loaded ${summary.papers.total} papers, ${summary.authors} authors, ${summary.tags} tags (${summary.errors} errors).`);
+}
+
+async function main(): Promise<void> {
+  const log = (l: string) => console.log(l);
+  const config = readServerConfig(process.env, ROOT);
+  const db = await openDb({ log });
+  let closing = false;
+  const shutdown = async (code: number) => {
+    if (closing) return;
+    closing = true;
+    log('Stopping…');
+    await app?.close().catch(() => {});
+    await db.close().catch(() => {});
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  if (process.env.SKIP_SAMPLE !== '1') await ensureSample(db, log);
+  ensureWebBuilt(log);
+  app = await buildApp({ driver: db.driver, database: db.database, config, dbUri: db.uri, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    console.error(code === 'EADDRINUSE' ? `Port ${config.port} on ${config.host} is already in use: stop what uses it or set PORT to a free port.` : String(e));
+    await shutdown(1);
+    return;
+  }
+  log(`\nPaper Graph Explorer is running at http://${config.host}:${config.port}/  (API docs: /api/docs) — Ctrl-C to stop.`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

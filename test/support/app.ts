@@ -1,0 +1,27 @@
+// Boots the whole API against the run's real Neo4j (no listening socket): tests send requests with `inject`.
+// `seeded()` makes sure the sample seeds are loaded once per run (shared across integration files).
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { readServerConfig } from '../../server/config.ts';
+import { loadPaths } from '../../loader/pipeline.ts';
+import { DATABASE, fixtureName, setFixtureName, testDriver, testUri, wipe } from './db.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const SEEDS = path.join(ROOT, 'loader', 'samples', 'seeds');
+export const ARCHIVE = path.join(ROOT, 'loader', 'samples', 'daily-ai-papers-2024');
+
+/** Builds the app on the test database; the caller closes it. */
+export async function testApp(env: NodeJS.ProcessEnv = {}): Promise<FastifyInstance> {
+  const config = readServerConfig({ ...env }, ROOT);
+  return buildApp({ driver: testDriver(), database: DATABASE, config, dbUri: testUri() });
+}
+
+/** Ensures the database holds exactly the named fixture corpus, loading it if needed. */
+export async function ensureCorpus(name: 'seeds' | 'seeds+archive'): Promise<void> {
+  if ((await fixtureName()) === name) return;
+  await wipe();
+  const paths = name === 'seeds' ? [SEEDS] : [SEEDS, ARCHIVE];
+  await loadPaths(testDriver(), DATABASE, paths, { cwd: ROOT });
+  await setFixtureName(name);
+}
