@@ -49,6 +49,31 @@ export function portOpen(host: string, port: number, timeoutMs = 500): Promise<b
   });
 }
 
+/** True when host:port answers the Bolt handshake (so it is a Neo4j, not just any server). */
+export function speaksBolt(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      done(false);
+    });
+    socket.once('error', () => done(false));
+    socket.once('connect', () => {
+      // Magic preamble, then four proposed versions (5.x ranges, 4.4).
+      socket.write(Buffer.from([0x60, 0x60, 0xb0, 0x17, 0, 8, 8, 5, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0]));
+    });
+    socket.once('data', (d: Buffer) => {
+      clearTimeout(timer);
+      done(d.length >= 4 && d.readUInt32BE(0) !== 0);
+    });
+  });
+}
+
 function newestMtime(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
   let newest = 0;
@@ -140,6 +165,9 @@ function installExitHooks(): void {
 export async function startEmbedded(config: EmbeddedConfig, log: Log = console.log): Promise<EmbeddedHandle> {
   const uri = `bolt://${config.host}:${config.port}`;
   if (await portOpen(config.host, config.port)) {
+    if (!(await speaksBolt(config.host, config.port))) {
+      throw new LauncherError('port-busy', `Port ${config.port} on ${config.host} is used by something that is not Neo4j: stop it or set NEO4J_BOLT_PORT to a free port.`);
+    }
     log(`Using the Neo4j already running on ${uri}.`);
     return { uri, owned: false, stop: async () => {} };
   }

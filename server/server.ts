@@ -1,38 +1,18 @@
 // `npm start`: the process. Starts or connects to Neo4j, applies the schema, loads the sample corpus into an empty
 // graph, builds the web app when needed, serves web + API on one port, and stops everything cleanly on Ctrl-C.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb, type Db } from '../neo4j/db.ts';
 import { loadPaths } from '../loader/pipeline.ts';
 import { buildApp } from './app.ts';
 import { readServerConfig } from './config.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES: Record<string, string[]> = {
   seeds: ['loader/samples/seeds'],
   all: ['loader/samples/seeds', 'loader/samples/daily-ai-papers-2024'],
 };
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) t = Math.max(t, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
-  }
-  return t;
-}
-
-/** Builds web/dist with Vite when it is missing or older than web/src. */
-export function ensureWebBuilt(log: (l: string) => void): void {
-  const dist = path.join(ROOT, 'web', 'dist', 'index.html');
-  const src = path.join(ROOT, 'web', 'src');
-  if (!fs.existsSync(src)) return;
-  if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= Math.max(newest(src), fs.statSync(path.join(ROOT, 'web', 'index.html')).mtimeMs)) return;
-  log('Building the web app…');
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error('The web app did not build (see above); the API still works with `npm run dev:web`.');
-}
 
 async function ensureSample(db: Db, log: (l: string) => void): Promise<void> {
   const res = await db.driver.executeQuery('MATCH (p:Paper) RETURN count(p) AS n', {}, { database: db.database });
