@@ -59,7 +59,4 @@ export function registerProblemHandler(app: FastifyInstance): void {
     }
     return reply.status(body.status).type('application/problem+json').send(body);
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`)),
-  );
 }

@@ -19,7 +19,12 @@ export function testUri(): string {
 
 /** Deletes every node and relationship (schema stays). */
 export async function wipe(driver = testDriver()): Promise<void> {
-  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, { database: DATABASE });
+  const session = driver.session({ database: DATABASE });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
   await applySchema(driver, DATABASE);
 }
 

@@ -1,0 +1,86 @@
+// The load pipeline on a real Neo4j: the seed corpus gives the documented counts, overlapping papers merge,
+// a re-run changes nothing (same checksum, files skipped), and the 2024 archive loads every row with zero errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphChecksum } from '../../neo4j/checksum.ts';
+import { loadPaths } from '../../loader/pipeline.ts';
+import { ARCHIVE, ROOT, SEEDS } from '../support/app.ts';
+import { DATABASE, graphCounts, setFixtureName, testDriver, wipe } from '../support/db.ts';
+
+beforeAll(async () => wipe());
+afterAll(async () => setFixtureName('seeds'));
+
+describe('loading the seed corpus', () => {
+  it('gives 287 papers (25 with authors), 119 authors, 19 tags and 5 sources', async () => {
+    const summary = await loadPaths(testDriver(), DATABASE, [SEEDS], { cwd: ROOT });
+    expect(summary.errors).toBe(0);
+    expect(summary.papers).toEqual({ total: 287, new: 287, updated: 0, unchanged: 0 });
+    expect(summary.analysed).toBe(true);
+    const counts = await graphCounts();
+    expect(counts).toMatchObject({ Paper: 287, Author: 119, Tag: 19, Source: 5 });
+    const res = await testDriver().executeQuery('MATCH (p:Paper) WHERE EXISTS { (p)<-[:AUTHORED]-() } RETURN count(p) AS n', {}, { database: DATABASE });
+    expect(Number(res.records[0]!.get('n'))).toBe(25);
+  });
+
+  it('merges one paper seen in five files into one node with every source', async () => {
+    const res = await testDriver().executeQuery(
+      `MATCH (p:Paper {id: 'arxiv:2505.16056'})-[r:FROM_SOURCE]->(s:Source)
+       RETURN p.title AS title, p.sources AS sources, collect(s.id) AS files, count(r) AS n`,
+      {},
+      { database: DATABASE },
+    );
+    const row = res.records[0]!;
+    expect(row.get('title')).toBe('Not All Models Suit Expert Offloading: On Local Routing Consistency of Mixture-of-Expert Models');
+    expect((row.get('sources') as string[]).length).toBe(5);
+    const dup = await testDriver().executeQuery("MATCH (p:Paper) WHERE p.title STARTS WITH 'Not All Models Suit Expert Offloading' RETURN count(p) AS n", {}, { database: DATABASE });
+    expect(Number(dup.records[0]!.get('n'))).toBe(1);
+  });
+
+  it('keeps author order and handles', async () => {
+    const res = await testDriver().executeQuery(
+      `MATCH (a:Author)-[r:AUTHORED]->(:Paper {id: 'arxiv:2505.17225'}) RETURN a.name AS name, a.isHandle AS handle ORDER BY r.position`,
+      {},
+      { database: DATABASE },
+    );
+    expect(res.records.map((r) => [r.get('name'), r.get('handle')])).toEqual([
+      ['Eunho Yang', false], ['Hyun Ryu', false], ['Chanjae Park', false], ['yjyjyj98', true], ['jadohu', true],
+    ]);
+  });
+
+  it('gives every paper with text exactly one primary topic, in a two-level hierarchy', async () => {
+    const res = await testDriver().executeQuery(
+      `MATCH (p:Paper) RETURN count { (p)-[:IN_TOPIC {primary: true}]->() } AS primaries, count(*) AS n ORDER BY primaries`,
+      {},
+      { database: DATABASE },
+    );
+    expect(res.records.map((r) => [Number(r.get('primaries')), Number(r.get('n'))])).toEqual([[1, 287]]);
+    const levels = await testDriver().executeQuery('MATCH (c:Topic)-[:SUBTOPIC_OF]->(p:Topic) RETURN DISTINCT c.level AS c, p.level AS p', {}, { database: DATABASE });
+    expect(levels.records.map((r) => [Number(r.get('c')), Number(r.get('p'))])).toEqual([[1, 0]]);
+  });
+
+  it('changes nothing when run again on the same files', async () => {
+    const before = await graphChecksum(testDriver(), DATABASE);
+    const summary = await loadPaths(testDriver(), DATABASE, [SEEDS], { cwd: ROOT });
+    expect(summary.filesSkipped).toBe(5);
+    expect(summary.analysed).toBe(false);
+    expect(await graphChecksum(testDriver(), DATABASE)).toEqual(before);
+  });
+
+  it('converges to the same graph when forced to reload everything', async () => {
+    const before = await graphChecksum(testDriver(), DATABASE);
+    const summary = await loadPaths(testDriver(), DATABASE, [SEEDS], { cwd: ROOT, force: true });
+    expect(summary.papers.new).toBe(0);
+    expect(await graphChecksum(testDriver(), DATABASE)).toEqual(before);
+  });
+});
+
+describe('loading the 2024 digest archive', () => {
+  it('loads every table row with zero errors', async () => {
+    await wipe();
+    const summary = await loadPaths(testDriver(), DATABASE, [ARCHIVE], { cwd: ROOT });
+    expect(summary.errors).toBe(0);
+    expect(summary.rows).toBe(557);
+    expect(summary.records).toBe(557);
+    expect(summary.papers.total).toBe(541);
+    await wipe();
+  });
+});
