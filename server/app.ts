@@ -33,7 +33,7 @@ export interface Deps {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, disableRequestLogging: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);

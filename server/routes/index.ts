@@ -2,8 +2,12 @@
 // Add a new area by adding its file and one line here.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../app.ts';
+import { analysisRoutes } from './analysis.ts';
+import { exploreRoutes } from './explore.ts';
 import { healthRoutes } from './health.ts';
 
 export async function registerRoutes(api: FastifyInstance, deps: Deps): Promise<void> {
   await healthRoutes(api, deps);
+  await exploreRoutes(api, deps);
+  await analysisRoutes(api, deps);
 }

@@ -14,7 +14,7 @@ export const ARCHIVE = path.join(ROOT, 'loader', 'samples', 'daily-ai-papers-202
 /** Builds the app on the test database; the caller closes it. */
 export async function testApp(env: NodeJS.ProcessEnv = {}): Promise<FastifyInstance> {
   const config = readServerConfig({ ...env }, ROOT);
-  return buildApp({ driver: testDriver(), database: DATABASE, config, dbUri: testUri() });
+  return buildApp({ driver: testDriver(), database: DATABASE, config, dbUri: testUri(), logger: { level: 'error' } });
 }
 
 /** Ensures the database holds exactly the named fixture corpus, loading it if needed. */

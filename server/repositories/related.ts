@@ -1,0 +1,103 @@
+// Related work for one paper: candidates from text similarity, shared authors, shared code (repo or owner),
+// the same fine topic and shared tags, each reason kept with its score; the combined score ranks them.
+import { NotFoundError } from '../errors.ts';
+import type { GraphDb } from './graphdb.ts';
+import type { Plain } from './plain.ts';
+
+export type ReasonKind = 'terms' | 'authors' | 'topic' | 'repo' | 'tags';
+export interface Reason {
+  kind: ReasonKind;
+  score: number;
+  items: string[];
+}
+export interface RelatedPaper {
+  id: string;
+  title: string;
+  score: number;
+  reasons: Reason[];
+}
+
+/** Weights of each reason in the combined score (text similarity counts fully; the rest add evidence). */
+export const WEIGHTS = { terms: 1, authorEach: 0.25, authorMax: 0.5, repo: 0.4, owner: 0.15, topic: 0.1, tagEach: 0.03, tagMax: 0.09 } as const;
+
+const strs = (v: Plain) => (Array.isArray(v) ? v.map(String) : []);
+
+export class RelatedRepository {
+  constructor(private readonly db: GraphDb) {}
+
+  async related(key: string, limit: number): Promise<{ paper: { id: string; title: string }; related: RelatedPaper[] }> {
+    const head = await this.db.read('MATCH (p:Paper {id: $key}) RETURN p.title AS title', { key });
+    if (head.length === 0) throw new NotFoundError(`No paper with id "${key}"`);
+    const rows = await this.db.read(
+      `MATCH (p:Paper {id: $key})
+       CALL (p) {
+         MATCH (p)-[s:SIMILAR_TO]-(q:Paper) WITH q, max(s.score) AS score, head(collect(s.terms)) AS terms
+         RETURN collect({id: q.id, title: q.title, kind: 'terms', score: score, items: terms}) AS a
+       }
+       CALL (p) {
+         MATCH (p)<-[:AUTHORED]-(x:Author)-[:AUTHORED]->(q:Paper) WHERE q <> p
+         WITH q, collect(x.name) AS names
+         RETURN collect({id: q.id, title: q.title, kind: 'authors', score: size(names), items: names}) AS b
+       }
+       CALL (p) {
+         MATCH (p)-[:HAS_CODE]->(r:Repo)<-[:HAS_CODE]-(q:Paper) WHERE q <> p
+         WITH q, collect(r.owner + '/' + r.name) AS repos
+         RETURN collect({id: q.id, title: q.title, kind: 'repo', score: 1.0, items: repos}) AS c
+       }
+       CALL (p) {
+         MATCH (p)-[:HAS_CODE]->(r:Repo), (r2:Repo {owner: r.owner})<-[:HAS_CODE]-(q:Paper)
+         WHERE q <> p AND r2 <> r AND NOT EXISTS { (q)-[:HAS_CODE]->(r) }
+         WITH q, collect(DISTINCT r.owner) AS owners
+         RETURN collect({id: q.id, title: q.title, kind: 'owner', score: 1.0, items: owners}) AS d
+       }
+       CALL (p) {
+         MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)<-[:IN_TOPIC {primary: true}]-(q:Paper) WHERE q <> p
+         RETURN collect({id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]}) AS e
+       }
+       CALL (p) {
+         MATCH (p)-[:TAGGED]->(t:Tag)<-[:TAGGED]-(q:Paper) WHERE q <> p
+         WITH q, collect(t.name) AS tags
+         RETURN collect({id: q.id, title: q.title, kind: 'tags', score: size(tags), items: tags}) AS f
+       }
+       RETURN a + b + c + d + e + f AS candidates`,
+      { key },
+    );
+    const byPaper = new Map<string, RelatedPaper>();
+    const hasStrong = new Set<string>();
+    for (const c of (rows[0]?.candidates ?? []) as Record<string, Plain>[]) {
+      const id = `paper:${String(c.id)}`;
+      const entry = byPaper.get(id) ?? byPaper.set(id, { id, title: String(c.title), score: 0, reasons: [] }).get(id)!;
+      const raw = Number(c.score);
+      const items = strs(c.items ?? null);
+      let reason: Reason;
+      switch (c.kind) {
+        case 'terms':
+          reason = { kind: 'terms', score: raw * WEIGHTS.terms, items };
+          break;
+        case 'authors':
+          reason = { kind: 'authors', score: Math.min(WEIGHTS.authorMax, raw * WEIGHTS.authorEach), items };
+          break;
+        case 'repo':
+          reason = { kind: 'repo', score: WEIGHTS.repo, items };
+          break;
+        case 'owner':
+          reason = { kind: 'repo', score: WEIGHTS.owner, items: items.map((o) => `same owner: ${o}`) };
+          break;
+        case 'topic':
+          reason = { kind: 'topic', score: WEIGHTS.topic, items };
+          break;
+        default:
+          reason = { kind: 'tags', score: Math.min(WEIGHTS.tagMax, raw * WEIGHTS.tagEach), items };
+      }
+      if (reason.kind !== 'topic' && reason.kind !== 'tags') hasStrong.add(id);
+      entry.reasons.push({ ...reason, score: Math.round(reason.score * 1000) / 1000 });
+      entry.score += reason.score;
+    }
+    const related = [...byPaper.values()]
+      .filter((r) => hasStrong.has(r.id) || r.reasons.length >= 2)
+      .map((r) => ({ ...r, score: Math.round(r.score * 1000) / 1000, reasons: r.reasons.sort((a, b) => b.score - a.score) }))
+      .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
+      .slice(0, limit);
+    return { paper: { id: `paper:${key}`, title: String(head[0]!.title) }, related };
+  }
+}

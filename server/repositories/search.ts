@@ -1,0 +1,81 @@
+// Full-text search across papers, authors, topics, repos and tags: prefix and typo tolerant Lucene queries built
+// from escaped user words, scores normalised per type, exact and prefix label matches boosted.
+import type { GraphDb } from './graphdb.ts';
+import { int } from './graphdb.ts';
+import { displayLabel, typeOfLabels, type NodeType } from './ids.ts';
+import type { Plain } from './plain.ts';
+
+export const SEARCH_INDEX: Partial<Record<NodeType, string>> = {
+  paper: 'paper_text',
+  author: 'author_name',
+  topic: 'topic_label',
+  repo: 'repo_name',
+  tag: 'tag_name',
+};
+export const SEARCHABLE = Object.keys(SEARCH_INDEX) as NodeType[];
+
+export interface SearchResult {
+  id: string;
+  type: NodeType;
+  label: string;
+  score: number;
+  detail?: string;
+}
+
+const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Builds a Lucene query: every word as exact (boosted), prefix and fuzzy alternatives. */
+export function luceneQuery(q: string): string | null {
+  const words = q.toLowerCase().replace(SPECIAL, ' ').split(/\s+/).filter((w) => w.length > 0 && !['and', 'or', 'not', 'to'].includes(w)).slice(0, 8);
+  if (words.length === 0) return null;
+  return words
+    .map((w) => {
+      const parts = [`${w}^3`, `${w}*`];
+      if (w.length >= 4) parts.push(`${w}~1`);
+      return `(${parts.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
+function detailOf(type: NodeType, props: Record<string, Plain>, extra: Record<string, Plain>): string | undefined {
+  if (type === 'paper') return [props.date ?? props.month ?? props.monthDay, extra.authors].filter(Boolean).join(' · ') || undefined;
+  if (type === 'author' || type === 'tag' || type === 'repo') return `${extra.papers} paper${extra.papers === 1 ? '' : 's'}`;
+  if (type === 'topic') return `${props.size} papers · ${props.level === 0 ? 'topic' : 'subtopic'}`;
+  return undefined;
+}
+
+export class SearchRepository {
+  constructor(private readonly db: GraphDb) {}
+
+  async search(q: string, types: NodeType[], limit: number): Promise<SearchResult[]> {
+    const lucene = luceneQuery(q);
+    if (!lucene) return [];
+    const needle = q.trim().toLowerCase();
+    const all: SearchResult[] = [];
+    for (const type of types) {
+      const index = SEARCH_INDEX[type];
+      if (!index) continue;
+      const rows = await this.db.read(
+        `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
+         WITH node, score ORDER BY score DESC LIMIT $limit
+         RETURN labels(node) AS labels, properties(node) AS props, score,
+                COUNT { (node)-[:AUTHORED|TAGGED|HAS_CODE]-(:Paper) } AS papers,
+                [(a:Author)-[r:AUTHORED]->(node) | a.name][..3] AS authors`,
+        { index, lucene, limit: int(limit * 2) },
+      );
+      const max = Math.max(...rows.map((r) => Number(r.score)), 1e-9);
+      for (const r of rows) {
+        const t = typeOfLabels(r.labels ?? null);
+        const props = r.props as Record<string, Plain>;
+        if (!t) continue;
+        const label = displayLabel(t, props);
+        const lower = label.toLowerCase();
+        const boost = lower === needle ? 1 : lower.startsWith(needle) ? 0.5 : lower.includes(needle) ? 0.25 : 0;
+        const authors = Array.isArray(r.authors) ? (r.authors as string[]).join(', ') : '';
+        const detail = detailOf(t, props, { papers: r.papers ?? 0, authors });
+        all.push({ id: `${t}:${String(props.id)}`, type: t, label, score: Math.round((Number(r.score) / max + boost) * 1000) / 1000, ...(detail ? { detail } : {}) });
+      }
+    }
+    return all.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label)).slice(0, limit);
+  }
+}

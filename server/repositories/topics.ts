@@ -1,0 +1,80 @@
+// The topic map (all topics, hierarchy, weighted links between topics of a level by shared papers and
+// similarity) and one topic's page (papers, subtopics, top authors, monthly counts).
+import { NotFoundError } from '../errors.ts';
+import type { GraphDb } from './graphdb.ts';
+import type { Plain } from './plain.ts';
+
+export interface TopicSummary {
+  id: string;
+  label: string;
+  terms: string[];
+  size: number;
+  level: number;
+  parent: string | null;
+  pinned: boolean;
+}
+
+const toTopic = (r: Record<string, Plain>): TopicSummary => ({
+  id: `topic:${String(r.id)}`,
+  label: String(r.label),
+  terms: Array.isArray(r.terms) ? r.terms.map(String) : [],
+  size: Number(r.size),
+  level: Number(r.level),
+  parent: r.parent ? `topic:${String(r.parent)}` : null,
+  pinned: r.pinned === true,
+});
+
+const TOPIC_FIELDS = 't.id AS id, t.label AS label, t.terms AS terms, t.size AS size, t.level AS level, t.pinned AS pinned, head([(t)-[:SUBTOPIC_OF]->(p) | p.id]) AS parent';
+
+export class TopicsRepository {
+  constructor(private readonly db: GraphDb) {}
+
+  async map(): Promise<{ topics: TopicSummary[]; links: { source: string; target: string; weight: number; similar: number }[] }> {
+    const topics = (await this.db.read(`MATCH (t:Topic) RETURN ${TOPIC_FIELDS} ORDER BY t.level, t.size DESC, t.id`)).map(toTopic);
+    const links = await this.db.read(
+      `MATCH (a:Topic)<-[:IN_TOPIC {primary: true}]-(p:Paper)-[s:SIMILAR_TO]-(q:Paper)-[:IN_TOPIC {primary: true}]->(b:Topic)
+       WHERE a.id < b.id
+       WITH a, b, count(DISTINCT s) AS similar, sum(s.score) AS strength
+       RETURN a.id AS a, b.id AS b, similar, strength ORDER BY strength DESC LIMIT 400`,
+    );
+    const coarse = await this.db.read(
+      `MATCH (a:Topic {level: 0})<-[:SUBTOPIC_OF]-(:Topic)<-[:IN_TOPIC {primary: true}]-(p:Paper)-[s:SIMILAR_TO]-(:Paper)-[:IN_TOPIC {primary: true}]->(:Topic)-[:SUBTOPIC_OF]->(b:Topic {level: 0})
+       WHERE a.id < b.id
+       WITH a, b, count(DISTINCT s) AS similar, sum(s.score) AS strength
+       RETURN a.id AS a, b.id AS b, similar, strength`,
+    );
+    return {
+      topics,
+      links: [...links, ...coarse].map((r) => ({ source: `topic:${String(r.a)}`, target: `topic:${String(r.b)}`, weight: Math.round(Number(r.strength) * 1000) / 1000, similar: Number(r.similar) })),
+    };
+  }
+
+  async topic(key: string) {
+    const rows = await this.db.read(
+      `MATCH (t:Topic {id: $key})
+       RETURN ${TOPIC_FIELDS},
+         [(s:Topic)-[:SUBTOPIC_OF]->(t) | s.id] AS subs,
+         [(p:Paper)-[r:IN_TOPIC]->(t) | {id: 'paper:' + p.id, title: p.title, score: r.score, primary: r.primary, date: p.date, month: p.month}] AS papers`,
+      { key },
+    );
+    const row = rows[0];
+    if (!row) throw new NotFoundError(`No topic with id "${key}"`);
+    const subs = Array.isArray(row.subs) ? row.subs.map(String) : [];
+    const subtopics = subs.length ? (await this.db.read(`MATCH (t:Topic) WHERE t.id IN $ids RETURN ${TOPIC_FIELDS} ORDER BY t.size DESC`, { ids: subs })).map(toTopic) : [];
+    const papers = (Array.isArray(row.papers) ? row.papers : []).map((p) => p as Record<string, Plain>).sort((a, b) => Number(b.score) - Number(a.score));
+    const months = new Map<string, number>();
+    for (const p of papers) if (typeof p.month === 'string') months.set(p.month, (months.get(p.month) ?? 0) + 1);
+    const authors = await this.db.read(
+      `MATCH (t:Topic {id: $key})<-[:IN_TOPIC]-(p:Paper)<-[:AUTHORED]-(a:Author)
+       RETURN 'author:' + a.id AS id, a.name AS name, count(DISTINCT p) AS papers ORDER BY papers DESC, name LIMIT 15`,
+      { key },
+    );
+    return {
+      topic: toTopic(row),
+      subtopics,
+      papers: papers.map((p) => ({ id: String(p.id), title: String(p.title), score: Number(p.score), primary: p.primary === true, date: typeof p.date === 'string' ? p.date : null })),
+      topAuthors: authors.map((a) => ({ id: String(a.id), name: String(a.name), papers: Number(a.papers) })),
+      monthly: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, papers: n })),
+    };
+  }
+}

@@ -1,0 +1,85 @@
+// Explore endpoints on the seed corpus: search, node details, neighbours, and every 4xx with its problem code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { ensureCorpus, testApp } from '../support/app.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  await ensureCorpus('seeds');
+  app = await testApp();
+});
+afterAll(async () => app?.close());
+const get = (url: string) => app.inject(url);
+const enc = encodeURIComponent;
+
+describe('GET /api/search', () => {
+  it('finds the expert-offloading paper first among papers for "offloading"', async () => {
+    const body = (await get('/api/search?q=offloading&types=paper')).json();
+    expect(body.results[0].id).toBe('paper:arxiv:2505.16056');
+    expect(body.results[0].label).toMatch(/^Not All Models Suit Expert Offloading/);
+  });
+
+  it('is prefix and typo tolerant and ranks an exact author name first', async () => {
+    const prefix = (await get('/api/search?q=offload&types=paper')).json();
+    expect(prefix.results.map((r: { id: string }) => r.id)).toContain('paper:arxiv:2505.16056');
+    const typo = (await get('/api/search?q=offlaoding&types=paper')).json();
+    expect(typo.results.map((r: { id: string }) => r.id)).toContain('paper:arxiv:2505.16056');
+    const author = (await get('/api/search?q=Eunho%20Yang')).json();
+    expect(author.results[0]).toMatchObject({ id: 'author:eunho yang', type: 'author', label: 'Eunho Yang' });
+  });
+
+  it('survives Lucene syntax in the query', async () => {
+    const res = await get(`/api/search?q=${enc('title:(a OR "b') + '~~ \\'}`);
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('names the bad parameter', async () => {
+    expect((await get('/api/search?q=')).json()).toMatchObject({ status: 400, code: 'BAD_PARAMETER', param: 'q' });
+    expect((await get('/api/search?q=x&limit=500')).json()).toMatchObject({ status: 400, param: 'limit' });
+    expect((await get('/api/search?q=x&types=planet')).json()).toMatchObject({ status: 400, param: 'types' });
+  });
+});
+
+describe('GET /api/nodes/:id', () => {
+  it('gives a paper with its authors in order, tags, provenance and topics', async () => {
+    const body = (await get(`/api/nodes/${enc('paper:arxiv:2505.17225')}`)).json();
+    expect(body.node.label).toBe('Reasoning Model is Stubborn: Diagnosing Instruction Overriding in Reasoning Models');
+    expect(body.authors.map((a: { name: string }) => a.name)).toEqual(['Eunho Yang', 'Hyun Ryu', 'Chanjae Park', 'yjyjyj98', 'jadohu']);
+    expect(body.tags.map((t: { name: string }) => t.name)).toEqual(['Natural Language Processing']);
+    expect(body.provenance).toEqual([{ source: 'loader/samples/seeds/000_36a010c349b7d810.txt', line: 7, format: 'digest-md' }]);
+    expect(body.topics.filter((t: { primary: boolean }) => t.primary)).toHaveLength(1);
+    expect(body.degrees.AUTHORED).toBe(5);
+    expect(body.node.props.hash).toBeUndefined();
+  });
+
+  it('gives a paper its canonical repo', async () => {
+    const body = (await get(`/api/nodes/${enc('paper:arxiv:2505.18129')}`)).json();
+    expect(body.repos).toEqual([]);
+    expect(body.resources).toEqual([{ id: 'resource:https://github.com/minimax-ai', url: 'https://github.com/minimax-ai', kind: 'org' }]);
+  });
+
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    expect((await get(`/api/nodes/${enc('paper:arxiv:0000.00000')}`)).json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect((await get(`/api/nodes/${enc('planet:mars')}`)).json()).toMatchObject({ status: 400, code: 'BAD_PARAMETER', param: 'id' });
+  });
+});
+
+describe('GET /api/nodes/:id/neighbors', () => {
+  it('expands an author to their papers, with edges pointing the right way', async () => {
+    const body = (await get(`/api/nodes/${enc('author:eunho yang')}/neighbors?rel=AUTHORED`)).json();
+    expect(body.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['author:eunho yang', 'paper:arxiv:2505.17225']);
+    expect(body.edges).toEqual([expect.objectContaining({ type: 'AUTHORED', source: 'author:eunho yang', target: 'paper:arxiv:2505.17225', props: { position: 0 } })]);
+    expect(body.truncated).toBe(false);
+  });
+
+  it('caps the expansion and counts what it left out', async () => {
+    const body = (await get(`/api/nodes/${enc('tag:natural language processing')}/neighbors?rel=TAGGED&limit=2`)).json();
+    expect(body.nodes).toHaveLength(3);
+    expect(body.truncated).toBe(true);
+    expect(body.more.TAGGED).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown relationship type', async () => {
+    expect((await get(`/api/nodes/${enc('author:eunho yang')}/neighbors?rel=KNOWS`)).json()).toMatchObject({ status: 400, param: 'rel' });
+  });
+});
