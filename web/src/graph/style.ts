@@ -1,0 +1,68 @@
+// Node colours and shapes per type (Okabe–Ito palette: distinguishable with common colour-vision deficiencies),
+// the same in every view, and the Cytoscape stylesheet: quiet edges until selected, labels that grow on hover.
+import type { NodeType } from '../api/types.ts';
+
+export const TYPE_STYLE: Record<NodeType, { color: string; shape: string; name: string }> = {
+  paper: { color: '#0072B2', shape: 'ellipse', name: 'Papers' },
+  author: { color: '#E69F00', shape: 'round-rectangle', name: 'Authors' },
+  topic: { color: '#009E73', shape: 'hexagon', name: 'Topics' },
+  tag: { color: '#CC79A7', shape: 'tag', name: 'Tags' },
+  repo: { color: '#333333', shape: 'diamond', name: 'Repos' },
+  resource: { color: '#D55E00', shape: 'triangle', name: 'Resources' },
+  source: { color: '#999999', shape: 'rectangle', name: 'Sources' },
+};
+
+export const COMMUNITY_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999', '#44AA99', '#882255', '#117733', '#AA4499'];
+
+export const REL_LABEL: Record<string, string> = {
+  AUTHORED: 'wrote',
+  COAUTHORED_WITH: 'co-authored',
+  HAS_CODE: 'code',
+  HAS_RESOURCE: 'artifact',
+  TAGGED: 'tagged',
+  IN_TOPIC: 'in topic',
+  SUBTOPIC_OF: 'subtopic of',
+  SIMILAR_TO: 'similar',
+  FROM_SOURCE: 'from file',
+  RELATED: 'related',
+  PATH: 'step',
+};
+
+export function stylesheet(): unknown[] {
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)',
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(short)',
+        'font-size': 10,
+        'font-family': 'system-ui, -apple-system, Segoe UI, sans-serif',
+        color: '#1f2933',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'border-width': 1,
+        'border-color': '#ffffff',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'node[type = "topic"]', style: { 'font-size': 12, 'font-weight': 600 } },
+    { selector: 'node:parent', style: { 'background-opacity': 0.06, 'border-color': 'data(color)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 14, 'font-weight': 700, padding: '18px' } },
+    { selector: 'node.hover, node:selected', style: { label: 'data(label)', 'font-size': 12, 'text-max-width': '260px', 'z-index': 20, 'text-wrap': 'wrap' } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111827' } },
+    { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111827' } },
+    { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#111827' } },
+    { selector: 'node.stub', style: { 'background-color': '#f3f4f6', 'border-color': '#9ca3af', 'border-style': 'dashed', 'border-width': 1, shape: 'round-rectangle', width: 54, height: 20, label: 'data(short)', 'text-valign': 'center', 'text-margin-y': 0, 'font-size': 9, color: '#4b5563', 'text-background-opacity': 0 } },
+    { selector: 'edge', style: { width: 'data(width)', 'line-color': '#cbd2d9', 'curve-style': 'bezier', opacity: 0.7, 'target-arrow-shape': 'none' } },
+    { selector: 'edge.stub-edge', style: { 'line-style': 'dashed', width: 1 } },
+    { selector: 'edge.hover, edge:selected', style: { 'line-color': '#1f2933', opacity: 1, label: 'data(reason)', 'font-size': 10, 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'z-index': 30 } },
+    { selector: 'edge.path', style: { 'line-color': '#D55E00', width: 3, opacity: 1 } },
+  ];
+}

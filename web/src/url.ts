@@ -1,0 +1,46 @@
+// The view's state in the URL: view, focus node, depth, layout, query and its parameters, a second node for
+// paths, and the expanded nodes of Explore. Reload or share the link and the same graph comes back.
+export interface UrlState {
+  view: string;
+  focus?: string;
+  to?: string;
+  depth?: number;
+  layout?: string;
+  query?: string;
+  params: Record<string, string>;
+  expanded: string[];
+}
+
+const RESERVED = new Set(['view', 'focus', 'to', 'depth', 'layout', 'query', 'x']);
+
+export function toSearch(s: UrlState): string {
+  const p = new URLSearchParams();
+  p.set('view', s.view);
+  if (s.focus) p.set('focus', s.focus);
+  if (s.to) p.set('to', s.to);
+  if (s.depth && s.depth !== 1) p.set('depth', String(s.depth));
+  if (s.layout && s.layout !== 'auto') p.set('layout', s.layout);
+  if (s.query) {
+    p.set('query', s.query);
+    for (const [k, v] of Object.entries(s.params)) if (!RESERVED.has(k) && v !== '') p.set(k, v);
+  }
+  for (const id of s.expanded) p.append('x', id);
+  return `?${p.toString()}`;
+}
+
+export function fromSearch(search: string): UrlState {
+  const p = new URLSearchParams(search);
+  const params: Record<string, string> = {};
+  for (const [k, v] of p.entries()) if (!RESERVED.has(k)) params[k] = v;
+  const depth = Number(p.get('depth'));
+  return {
+    view: p.get('view') ?? (p.get('query') ? 'queries' : 'explore'),
+    ...(p.get('focus') ? { focus: p.get('focus')! } : {}),
+    ...(p.get('to') ? { to: p.get('to')! } : {}),
+    ...(depth >= 1 && depth <= 3 ? { depth } : {}),
+    ...(p.get('layout') ? { layout: p.get('layout')! } : {}),
+    ...(p.get('query') ? { query: p.get('query')! } : {}),
+    params,
+    expanded: p.getAll('x'),
+  };
+}
