@@ -5,9 +5,11 @@ import type { Deps } from '../app.ts';
 import { analysisRoutes } from './analysis.ts';
 import { exploreRoutes } from './explore.ts';
 import { healthRoutes } from './health.ts';
+import { queryRoutes } from './queries.ts';
 
 export async function registerRoutes(api: FastifyInstance, deps: Deps): Promise<void> {
   await healthRoutes(api, deps);
   await exploreRoutes(api, deps);
   await analysisRoutes(api, deps);
+  await queryRoutes(api, deps);
 }
