@@ -60,7 +60,7 @@ export class SearchRepository {
          WITH node, score ORDER BY score DESC LIMIT $limit
          RETURN labels(node) AS labels, properties(node) AS props, score,
                 COUNT { (node)-[:AUTHORED|TAGGED|HAS_CODE]-(:Paper) } AS papers,
-                [(a:Author)-[r:AUTHORED]->(node) | a.name][..3] AS authors`,
+                COLLECT { MATCH (a:Author)-[r:AUTHORED]->(node) RETURN a.name ORDER BY r.position LIMIT 3 } AS authors`,
         { index, lucene, limit: int(limit * 2) },
       );
       const max = Math.max(...rows.map((r) => Number(r.score)), 1e-9);

@@ -16,14 +16,16 @@ const RESERVED = new Set(['view', 'focus', 'to', 'depth', 'layout', 'query', 'x'
 export function toSearch(s: UrlState): string {
   const p = new URLSearchParams();
   p.set('view', s.view);
+  if (s.query) {
+    // A saved query's link carries only the query and its parameters (any name, even "depth").
+    p.set('query', s.query);
+    for (const [k, v] of Object.entries(s.params)) if (k !== 'view' && k !== 'query' && v !== '') p.set(k, v);
+    return `?${p.toString()}`;
+  }
   if (s.focus) p.set('focus', s.focus);
   if (s.to) p.set('to', s.to);
   if (s.depth && s.depth !== 1) p.set('depth', String(s.depth));
   if (s.layout && s.layout !== 'auto') p.set('layout', s.layout);
-  if (s.query) {
-    p.set('query', s.query);
-    for (const [k, v] of Object.entries(s.params)) if (!RESERVED.has(k) && v !== '') p.set(k, v);
-  }
   for (const id of s.expanded) p.append('x', id);
   return `?${p.toString()}`;
 }
@@ -31,7 +33,9 @@ export function toSearch(s: UrlState): string {
 export function fromSearch(search: string): UrlState {
   const p = new URLSearchParams(search);
   const params: Record<string, string> = {};
-  for (const [k, v] of p.entries()) if (!RESERVED.has(k)) params[k] = v;
+  const query = p.get('query');
+  for (const [k, v] of p.entries()) if (query ? k !== 'view' && k !== 'query' : !RESERVED.has(k)) params[k] = v;
+  if (query) return { view: p.get('view') ?? 'queries', query, params, expanded: [] };
   const depth = Number(p.get('depth'));
   return {
     view: p.get('view') ?? (p.get('query') ? 'queries' : 'explore'),

@@ -32,9 +32,13 @@ export function expand(id: string, rels?: string[], limit = 25) {
 /** Puts a node (and its first neighbours) on the Explore canvas and selects it. */
 export function openNode(id: string) {
   return guarded(async () => {
-    if (st().view !== 'explore') st().setView('explore');
+    const fresh = st().view !== 'explore';
+    if (fresh) st().setView('explore');
     const g = await api.neighbors(id, undefined, 12);
-    st().addGraph(g, id, g.more);
+    // Coming from another view starts a clean exploration; within Explore the node joins the canvas.
+    if (fresh) st().setGraph(g);
+    st().addGraph({ nodes: [], edges: [], truncated: false }, id, g.more);
+    if (!fresh) st().addGraph(g, id, g.more);
     st().select({ kind: 'node', id });
     st().setFocus(id);
     syncUrl();

@@ -1,0 +1,136 @@
+// The explorer in a real Chromium on the seed corpus: search → paper → expand → authors in the drawer; the
+// co-author, topic and related-work views; a deep link; an API error in words; a saved query and its link.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canvasState, dblclickNode, e2eEnabled, startE2E, type E2E } from './harness.ts';
+
+const enabled = e2eEnabled();
+let e: E2E;
+beforeAll(async () => {
+  if (enabled) e = await startE2E();
+});
+afterAll(async () => e?.close());
+
+describe.skipIf(!enabled)('explorer in Chromium', () => {
+  it('opens with a labelled topic map', async () => {
+    const page = await e.page();
+    await page.goto(e.base + '/');
+    await page.waitForFunction(() => (window as unknown as { __pge?: { cy: { nodes: () => { length: number } } } }).__pge?.cy.nodes().length! > 5);
+    const state = await canvasState(page);
+    expect(state.view).toBe('topics');
+    expect(state.nodes.every((id) => id.startsWith('topic:'))).toBe(true);
+    const labels = await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { label: string }[] } } } } }).__pge.store.getState().graph.nodes.map((n) => n.label));
+    expect(labels.some((l) => l.startsWith('MoE routing'))).toBe(true);
+    await page.waitForTimeout(800);
+    await e.shot(page, '01-topic-map');
+    await page.close();
+  });
+
+  it('search "offloading" → open the paper → expand → the drawer lists its authors in order', async () => {
+    const page = await e.page();
+    await page.goto(e.base + '/');
+    await page.fill('[data-testid=search-input]', 'offloading');
+    await page.locator('[data-testid=search-results] li', { hasText: 'Not All Models Suit Expert Offloading' }).click();
+    await page.waitForFunction(() => (window as unknown as { __pge: { store: { getState: () => { selection: { id: string } | null } } } }).__pge.store.getState().selection?.id === 'paper:arxiv:2505.16056');
+    const authors = page.locator('[data-testid=drawer-authors] li');
+    await authors.first().waitFor();
+    expect(await authors.allInnerTexts()).toEqual(['Duyu Tang', 'Yitong Li', 'Miren Tian', 'Siyuan Wang', 'ljcleo']);
+    expect(await page.locator('[data-testid=provenance] li').count()).toBe(5);
+    await e.shot(page, '02a-paper-details');
+    const opened = await canvasState(page);
+    const before = opened.nodes.length;
+    const topic = opened.nodes.find((id) => id.startsWith('topic:'))!;
+    await page.waitForTimeout(1200);
+    await dblclickNode(page, topic);
+    await page.waitForFunction((n) => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: unknown[] } } } } }).__pge.store.getState().graph.nodes.length > n, before);
+    await page.waitForTimeout(1500);
+    await e.shot(page, '02-explore-expanded');
+    await page.close();
+  });
+
+  it('renders a co-author ego network coloured by community', async () => {
+    const page = await e.page();
+    await page.goto(e.base + '/');
+    await page.click('[data-testid=tab-coauthors]');
+    await page.fill('[data-testid=author-picker]', 'Eunho');
+    await page.locator('[data-testid=search-results] li', { hasText: 'Eunho Yang' }).click();
+    await page.waitForFunction(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: unknown[] } } } } }).__pge.store.getState().graph.nodes.length === 5);
+    const state = await canvasState(page);
+    expect(state.nodes.sort()).toEqual(['author:chanjae park', 'author:eunho yang', 'author:hyun ryu', 'author:jadohu', 'author:yjyjyj98']);
+    expect(state.edges).toBe(10);
+    await page.waitForTimeout(1500);
+    await e.shot(page, '03-coauthors');
+    await page.close();
+  });
+
+  it('shows related work with reasons', async () => {
+    const page = await e.page();
+    await page.goto(e.base + '/');
+    await page.click('[data-testid=tab-related]');
+    await page.fill('[data-testid=paper-picker]', 'Not All Models Suit');
+    await page.locator('[data-testid=search-results] li', { hasText: 'Not All Models Suit Expert Offloading' }).click();
+    const reasons = page.locator('[data-testid=related-list] [data-testid=reasons]');
+    await reasons.first().waitFor();
+    expect(await reasons.count()).toBeGreaterThanOrEqual(5);
+    expect(await reasons.first().innerText()).toMatch(/shares/);
+    await page.waitForTimeout(1500);
+    await e.shot(page, '04-related-work');
+    await page.close();
+  });
+
+  it('restores a graph from a deep link', async () => {
+    const page = await e.page();
+    await page.goto(`${e.base}/?view=explore&focus=${encodeURIComponent('paper:arxiv:2505.17225')}&x=${encodeURIComponent('author:eunho yang')}`);
+    await page.waitForFunction(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { id: string }[] } } } } }).__pge.store.getState().graph.nodes.some((n) => n.id === 'author:eunho yang'));
+    const state = await canvasState(page);
+    expect(state.view).toBe('explore');
+    expect(state.selected).toBe('paper:arxiv:2505.17225');
+    expect(state.nodes).toContain('paper:arxiv:2505.17225');
+    await page.locator('[data-testid=drawer-authors] li').first().waitFor();
+    await page.waitForTimeout(1200);
+    await e.shot(page, '05-deep-link');
+    await page.close();
+  });
+
+  it('shows an API error in words', async () => {
+    const page = await e.page();
+    await page.goto(`${e.base}/?view=explore&focus=${encodeURIComponent('paper:arxiv:0000.00000')}`);
+    const banner = page.locator('[data-testid=error-banner]');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('No paper with id "arxiv:0000.00000"');
+    await e.shot(page, '06-api-error');
+    await page.close();
+  });
+
+  it('runs a saved query, edits a parameter, and reopens the copied link in a fresh page', async () => {
+    const page = await e.page();
+    await page.goto(e.base + '/');
+    await page.click('[data-testid=tab-queries]');
+    await page.locator('[data-testid=query-list] button', { hasText: 'Co-authors of an author' }).click();
+    await page.fill('[data-testid=input-depth]', '1');
+    await page.click('[data-testid=run-query]');
+    await page.waitForFunction(() => (window as unknown as { __pge: { store: { getState: () => { result: unknown } } } }).__pge.store.getState().result !== null);
+    const first = await canvasState(page);
+    expect(first.nodes.sort()).toEqual(['author:chanjae park', 'author:eunho yang', 'author:hyun ryu', 'author:jadohu', 'author:yjyjyj98']);
+    await page.waitForTimeout(1200);
+    await e.shot(page, '07-saved-query');
+    const link = await page.inputValue('[data-testid=query-link]');
+    expect(link).toContain('query=coauthors-of');
+    expect(link).toContain('depth=1');
+    const fresh = await e.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await fresh.goto(link);
+    await fresh.waitForFunction(() => (window as unknown as { __pge?: { store: { getState: () => { result: unknown } } } }).__pge?.store.getState().result !== null);
+    expect((await canvasState(fresh)).nodes.sort()).toEqual(first.nodes.sort());
+    await fresh.close();
+    await page.close();
+  });
+
+  it('shows a query result as a table when asked', async () => {
+    const page = await e.page();
+    await page.goto(`${e.base}/?view=queries&query=most-collaborative-authors&limit=5`);
+    const table = page.locator('[data-testid=result-table]');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    await e.shot(page, '08-query-table');
+    await page.close();
+  });
+});
