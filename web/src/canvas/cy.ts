@@ -94,7 +94,14 @@ export function runLayout(): void {
   const s = appStore.getState();
   const t0 = performance.now();
   const layout = cy.layout(layoutOptions(s.layout, cy.nodes().length, cy.nodes(':parent').length > 0));
-  layout.one('layoutstop', () => (lastLayoutMs = Math.round(performance.now() - t0)));
+  layout.one('layoutstop', () => {
+    lastLayoutMs = Math.round(performance.now() - t0);
+    // Small graphs: do not blow nodes up to fill the screen.
+    if (cy && cy.zoom() > 1.3) {
+      cy.zoom(1.3);
+      cy.center();
+    }
+  });
   layout.run();
 }
 

@@ -12,7 +12,7 @@ export const TYPE_STYLE: Record<NodeType, { color: string; shape: string; name: 
   source: { color: '#999999', shape: 'rectangle', name: 'Sources' },
 };
 
-export const COMMUNITY_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999', '#44AA99', '#882255', '#117733', '#AA4499'];
+export const COMMUNITY_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#D55E00', '#CC79A7', '#44AA99', '#882255', '#117733', '#AA4499', '#DDCC77', '#999999', '#332288'];
 
 export const REL_LABEL: Record<string, string> = {
   AUTHORED: 'wrote',
