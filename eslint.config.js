@@ -8,7 +8,7 @@ const driverBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'neo4j/target/**', '.data/**', '**/*.js', '**/*.cjs'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'neo4j/target/**', '.data/**', '.tmp/**', 'test-results/**', '**/*.js', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['loader/formats/**', 'loader/resolve/**', 'loader/analyse/**', 'loader/types.ts', 'loader/read.ts', 'server/routes/**', 'server/plugins/problems.ts', 'server/app.ts', 'server/config.ts', 'server/errors.ts'],
+    files: ['loader/formats/**', 'loader/resolve/**', 'loader/analyse/**', 'loader/types.ts', 'loader/read.ts', 'server/routes/**', 'server/plugins/problems.ts', 'server/config.ts', 'server/errors.ts'],
     rules: { 'no-restricted-imports': ['error', driverBan] },
   },
 );

@@ -11,7 +11,7 @@ const CHROME = [
   'subscribe',
   'new',
 ];
-const GLUED = /^(?:(?:Get trending papers in your email inbox(?: once a day)?!)|Subscribe|Daily Papers|byAK and the research community|new)+(?=[A-Z0-9"'“(\[])/;
+const GLUED = /^(?:(?:Get trending papers in your email inbox(?: once a day)?!)|Subscribe|Daily Papers|byAK and the research community|new)+(?=[A-Z0-9"'“([])/;
 
 /** True for a line that is only page chrome. */
 export function isChrome(line: string): boolean {

@@ -30,7 +30,7 @@ export function isPaperLink(url: string): boolean {
   return arxivIdFromUrl(url) !== undefined;
 }
 
-const URL_RE = /https?:\/\/[^\s<>"'()\]\[|,]+[^\s<>"'()\]\[|,.;:!?]/gi;
+const URL_RE = /https?:\/\/[^\s<>"'()\][|,]+[^\s<>"'()\][|,.;:!?]/gi;
 
 /** Every http(s) URL that appears in plain text. */
 export function urlsInText(text: string): string[] {

@@ -18,7 +18,10 @@ export function codeOnly(query: string): string {
     const ch = query[i]!;
     const next = query[i + 1];
     if (ch === '/' && next === '/') {
-      while (i < query.length && query[i] !== '\n') (out += ' '), i++;
+      while (i < query.length && query[i] !== '\n') {
+        out += ' ';
+        i++;
+      }
     } else if (ch === '/' && next === '*') {
       const end = query.indexOf('*/', i + 2);
       const stop = end < 0 ? query.length : end + 2;
@@ -29,7 +32,10 @@ export function codeOnly(query: string): string {
       out += ch;
       i++;
       while (i < query.length && query[i] !== quote) {
-        if (query[i] === '\\') (out += ' '), i++;
+        if (query[i] === '\\') {
+          out += ' ';
+          i++;
+        }
         out += quote === '`' ? query[i] ?? '' : ' ';
         i++;
       }

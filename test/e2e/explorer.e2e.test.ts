@@ -14,7 +14,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
   it('opens with a labelled topic map', async () => {
     const page = await e.page();
     await page.goto(e.base + '/');
-    await page.waitForFunction(() => (window as unknown as { __pge?: { cy: { nodes: () => { length: number } } } }).__pge?.cy.nodes().length! > 5);
+    await page.waitForFunction(() => ((window as unknown as { __pge?: { cy: { nodes: () => { length: number } } } }).__pge?.cy.nodes().length ?? 0) > 5);
     const state = await canvasState(page);
     expect(state.view).toBe('topics');
     expect(state.nodes.every((id) => id.startsWith('topic:'))).toBe(true);

@@ -41,7 +41,7 @@ describe('SearchBox', () => {
     fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'ArrowDown' });
     fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Enter' });
     expect(picked).toEqual(['author:a']);
-    expect(String(fetchMock.mock.calls[0]![0])).toBe('/api/search?q=offlo&limit=10');
+    expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toBe('/api/search?q=offlo&limit=10');
   });
 });
 
