@@ -105,7 +105,7 @@ export async function readInputs(paths: string[], options: ReadOptions = {}): Pr
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     if (!fs.existsSync(abs)) {
-      issues.push({ file: p, line: 0, reason: 'no such file or folder', severity: 'error' });
+      issues.push({ file: displayPath(abs, cwd), line: 0, reason: 'no such file or folder', severity: 'error' });
       continue;
     }
     const found: string[] = [];

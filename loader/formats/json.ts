@@ -1,5 +1,6 @@
 // JSON exports: an array of paper objects (or `{papers: [...]}`) — the sidecar format digest generators publish.
 // Fields: title, authors (string or list), link/url, summary/abstract, classification, github_urls, huggingface_urls, date.
+import JSON5 from 'json5';
 import type { FormatAdapter, LoadIssue, PaperRecord, ParseResult } from '../types.ts';
 import { arxivIdFromUrl, clean, isEmptyValue, isoDate, isPaperLink, parseList, splitAuthors, urlsInText } from './text.ts';
 
@@ -23,12 +24,13 @@ function list(o: Obj, ...keys: string[]): string[] {
   return out;
 }
 
-/** Line (1-based) on which each top-level array element starts. */
-function elementLines(text: string): number[] {
+/** Line (1-based) on which each element of the paper array starts (the array at depth 1, or under "papers"). */
+function elementLines(text: string, arrayDepth: number): number[] {
   const starts: number[] = [];
   let depth = 0;
   let line = 1;
   let inString = false;
+  let expecting = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '\n') line++;
@@ -37,10 +39,15 @@ function elementLines(text: string): number[] {
       else if (ch === '"') inString = false;
       continue;
     }
+    if (depth === arrayDepth && expecting && !/[\s,\]]/.test(ch)) {
+      starts.push(line);
+      expecting = false;
+    }
+    if (ch === ',' && depth === arrayDepth) expecting = true;
     if (ch === '"') inString = true;
     else if (ch === '{' || ch === '[') {
-      if (ch === '{' && depth === 1) starts.push(line);
       depth++;
+      if (ch === '[' && depth === arrayDepth) expecting = true;
     } else if (ch === '}' || ch === ']') depth--;
   }
   return starts;
@@ -52,13 +59,17 @@ export function parseJson(text: string, file: string): ParseResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec(String(e));
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : 1;
+    let line = 1;
+    try {
+      JSON5.parse(text);
+    } catch (e5) {
+      line = (e5 as { lineNumber?: number }).lineNumber ?? 1;
+    }
     return { format: 'json', records: [], rows: 0, issues: [{ file, line, reason: `invalid JSON: ${(e as Error).message}`, severity: 'error' }] };
   }
   const items = Array.isArray(data) ? data : Array.isArray((data as Obj | null)?.papers) ? ((data as Obj).papers as unknown[]) : null;
   if (!items) return { format: 'json', records: [], rows: 0, issues: [{ file, line: 1, reason: 'expected an array of paper objects (or {"papers": [...]})', severity: 'error' }] };
-  const lines = elementLines(text);
+  const lines = elementLines(text, Array.isArray(data) ? 1 : 2);
   const records: PaperRecord[] = [];
   items.forEach((item, index) => {
     const line = lines[index] ?? 1;

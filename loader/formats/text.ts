@@ -50,11 +50,11 @@ export function parseList(raw: string): { items: string[]; ok: boolean } {
       }
     } catch {
       const inner = text.replace(/^\[|\]$/g, '');
-      const items = inner.split(',').map((s) => clean(s.replace(/^['"]|['"]$/g, ''))).filter(Boolean);
+      const items = inner.split(',').map((s) => clean(s.trim().replace(/^['"]|['"]$/g, ''))).filter(Boolean);
       return { items, ok: !text.endsWith(']') ? false : items.length > 0 };
     }
   }
-  return { items: text.split(/[,;]/).map((s) => clean(s.replace(/^['"]|['"]$/g, ''))).filter(Boolean), ok: true };
+  return { items: text.split(/[,;]/).map((s) => clean(s.trim().replace(/^['"]|['"]$/g, ''))).filter(Boolean), ok: true };
 }
 
 /** Splits an author cell: commas/semicolons/" and ", dropping "et al." and empty parts. */
