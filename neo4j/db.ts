@@ -29,6 +29,8 @@ export function createDriver(config: DbConfig, uri = boltUri(config)): Driver {
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 10_000,
     maxConnectionPoolSize: 50,
+    // Retry transient failures briefly: an outage must surface as a 503 in seconds, not after 30 s of retries.
+    maxTransactionRetryTime: 3_000,
     logging: { level: 'error', logger: () => {} },
   });
 }
