@@ -1,13 +1,12 @@
 // The load pipeline on a real Neo4j: the seed corpus gives the documented counts, overlapping papers merge,
 // a re-run changes nothing (same checksum, files skipped), and the 2024 archive loads every row with zero errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphChecksum } from '../../neo4j/checksum.ts';
 import { loadPaths } from '../../loader/pipeline.ts';
 import { ARCHIVE, ROOT, SEEDS } from '../support/app.ts';
-import { DATABASE, graphCounts, setFixtureName, testDriver, wipe } from '../support/db.ts';
+import { DATABASE, graphCounts, testDriver, wipe } from '../support/db.ts';
 
 beforeAll(async () => wipe());
-afterAll(async () => setFixtureName('seeds'));
 
 describe('loading the seed corpus', () => {
   it('gives 287 papers (25 with authors), 119 authors, 19 tags and 5 sources', async () => {
