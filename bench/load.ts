@@ -1,0 +1,89 @@
+// `npm run bench:load`: loader throughput on the seeds, the 2024 archive and a generated 20k-paper corpus, and
+// the write phase next to a raw `UNWIND … CREATE` of the same rows into an empty database, measured in one run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../neo4j/db.ts';
+import { startEmbedded } from '../neo4j/launcher.ts';
+import { applySchema } from '../neo4j/schema.ts';
+import { readInputs } from '../loader/read.ts';
+import { resolve } from '../loader/resolve/index.ts';
+import { chunk } from '../loader/write/util.ts';
+import { writeEntities } from '../loader/write/entities.ts';
+import { titleKeyOf } from '../loader/write/identity.ts';
+import { freePort } from '../test/support/neo4j-global.ts';
+import { generate } from './gen.ts';
+import { appendResults, machineFacts } from './results.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DB = 'neo4j';
+
+async function wipe(driver: Driver): Promise<void> {
+  const s = driver.session({ database: DB });
+  await s.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await s.close();
+}
+
+async function rawCreate(driver: Driver, corpus: ReturnType<typeof resolve>): Promise<number> {
+  const t0 = performance.now();
+  const byPaper = new Map<string, { author: string; position: number }[]>();
+  for (const a of corpus.authored) (byPaper.get(a.paper) ?? byPaper.set(a.paper, []).get(a.paper)!).push(a);
+  for (const papers of chunk(corpus.papers, 1000)) {
+    const s = driver.session({ database: DB });
+    await s.executeWrite(async (tx) => {
+      await tx.run('UNWIND $rows AS r CREATE (p:RawPaper) SET p = r', { rows: papers.map((p) => ({ ...p, sources: p.sources })) });
+      const rows = papers.flatMap((p) => (byPaper.get(p.id) ?? []).map((a) => ({ paper: p.id, ...a })));
+      await tx.run('UNWIND $rows AS r CREATE (a:RawAuthor {id: r.author})-[:RAW_AUTHORED {position: r.position}]->(:RawStub {id: r.paper})', { rows });
+    });
+    await s.close();
+  }
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-'));
+  const port = await freePort();
+  const config = { mode: 'embedded' as const, host: '127.0.0.1', port, dataDir, database: DB, heapMb: 2048, pageCacheMb: 512 };
+  const handle = await startEmbedded(config, () => {});
+  const driver = createDriver(config, handle.uri);
+  const genDir = path.join(dataDir, 'generated-20k');
+  generate({ papers: 20_000, seed: 7, out: genDir });
+  const sets: [string, string[]][] = [
+    ['seeds', [path.join(ROOT, 'loader/samples/seeds')]],
+    ['2024 archive', [path.join(ROOT, 'loader/samples/daily-ai-papers-2024')]],
+    ['generated 20k', [genDir]],
+  ];
+  const lines = ['| corpus | papers | parse+resolve s | write s | papers/s (write) | raw UNWIND CREATE s | ours ÷ raw throughput |', '|---|---|---|---|---|---|---|'];
+  try {
+    for (const [name, paths] of sets) {
+      await wipe(driver);
+      await applySchema(driver, DB);
+      const t0 = performance.now();
+      const read = await readInputs(paths, { cwd: ROOT });
+      const corpus = resolve(read.files);
+      const parse = performance.now() - t0;
+      const t1 = performance.now();
+      await writeEntities(driver, DB, corpus, titleKeyOf, { batchSize: 1000 });
+      const write = performance.now() - t1;
+      await wipe(driver);
+      const raw = await rawCreate(driver, corpus);
+      const n = corpus.papers.length;
+      const row = `| ${name} | ${n} | ${(parse / 1000).toFixed(2)} | ${(write / 1000).toFixed(2)} | ${Math.round(n / (write / 1000))} | ${(raw / 1000).toFixed(2)} | ${(raw / write).toFixed(2)}× |`;
+      lines.push(row);
+      console.log(row);
+    }
+  } finally {
+    await driver.close();
+    await handle.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const table = lines.join('\n');
+  console.log(`\n${table}`);
+  appendResults('Load (`npm run bench:load`)', `${machineFacts()}\n\n${table}\n\nThe raw baseline creates the same paper rows and author edges with plain \`CREATE\` (no MERGE, no constraints on its labels) in 1000-paper transactions on the same database in the same run.`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

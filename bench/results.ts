@@ -1,0 +1,16 @@
+// Benchmark results: machine facts and a dated section appended to bench/RESULTS.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const FILE = path.resolve(import.meta.dirname, 'RESULTS.md');
+
+export function machineFacts(): string {
+  return `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, Neo4j 5.26 (embedded).`;
+}
+
+export function appendResults(title: string, body: string): void {
+  const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  if (!fs.existsSync(FILE)) fs.writeFileSync(FILE, '# Benchmark results\n\nEach section is appended by the command in its title.\n');
+  fs.appendFileSync(FILE, `\n## ${title} — ${stamp} UTC\n\n${body}\n`);
+}
