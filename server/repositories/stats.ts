@@ -59,6 +59,12 @@ export class StatsRepository {
     return rows.map((r) => ({ id: String(r.id), label: String(r.label), size: Number(r.size), level: Number(r.level) }));
   }
 
+  /** Property keys in use (for Cypher completion). */
+  async propertyKeys(): Promise<string[]> {
+    const rows = await this.db.read('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey');
+    return rows.map((r) => String(r.propertyKey));
+  }
+
   async neo4jVersion(): Promise<string | undefined> {
     const rows = await this.db.read('CALL dbms.components() YIELD versions RETURN versions[0] AS v');
     return rows[0]?.v ? String(rows[0].v) : undefined;

@@ -22,6 +22,7 @@ const stats = z.object({
   relationships: z.record(z.string(), z.number()),
   topTags: z.array(z.object({ id: z.string(), name: z.string(), papers: z.number() })),
   topTopics: z.array(z.object({ id: z.string(), label: z.string(), size: z.number(), level: z.number() })),
+  propertyKeys: z.array(z.string()),
 });
 
 export async function healthRoutes(api: FastifyInstance, deps: Deps): Promise<void> {
@@ -36,10 +37,10 @@ export async function healthRoutes(api: FastifyInstance, deps: Deps): Promise<vo
     }
   });
   r.get('/stats', { schema: { tags: ['meta'], response: { 200: stats } } }, async () => {
-    const [labels, relationships, topTags, topTopics] = await Promise.all([
-      repo.labelCounts(), repo.relationshipCounts(), repo.topTags(), repo.topTopics(),
+    const [labels, relationships, topTags, topTopics, propertyKeys] = await Promise.all([
+      repo.labelCounts(), repo.relationshipCounts(), repo.topTags(), repo.topTopics(), repo.propertyKeys(),
     ]);
-    return { labels, relationships, topTags, topTopics };
+    return { labels, relationships, topTags, topTopics, propertyKeys };
   });
   r.get('/ping', { schema: { tags: ['meta'], hide: true } }, async () => {
     await deps.db.read('RETURN 1 AS ok');

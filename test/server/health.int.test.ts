@@ -32,6 +32,7 @@ describe('GET /api/stats', () => {
     expect(body.relationships.FROM_SOURCE).toBeGreaterThanOrEqual(287);
     expect(body.topTags[0]).toMatchObject({ id: expect.any(String), papers: expect.any(Number) });
     expect(body.topTopics.length).toBeGreaterThan(0);
+    expect(body.propertyKeys).toEqual(expect.arrayContaining(['id', 'title', 'arxivId', 'weight', 'score', 'terms']));
   });
 });
 

@@ -9,5 +9,5 @@ declare module 'cytoscape-fcose' {
 }
 declare module '@neo4j-cypher/react-codemirror' {
   import type { ComponentType } from 'react';
-  export const CypherEditor: ComponentType<{ value?: string; onValueChanged?: (value: string) => void; className?: string }>;
+  export const CypherEditor: ComponentType<{ value?: string; onValueChanged?: (value: string) => void; className?: string; schema?: { labels?: string[]; relationshipTypes?: string[]; propertyKeys?: string[] } }>;
 }

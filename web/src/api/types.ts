@@ -84,6 +84,7 @@ export interface Stats {
   relationships: Record<string, number>;
   topTags: { id: string; name: string; papers: number }[];
   topTopics: { id: string; label: string; size: number; level: number }[];
+  propertyKeys: string[];
 }
 export type ParamType = 'string' | 'int' | 'float' | 'bool' | 'date' | 'node';
 export interface QueryParam {
