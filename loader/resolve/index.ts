@@ -49,6 +49,7 @@ export function resolve(files: ReadFile[]): ResolvedCorpus {
   const authored = new Map<string, { author: string; paper: string; position: number }>();
   const links = { hasCode: new Map<string, PaperLinkRel>(), hasResource: new Map<string, PaperLinkRel>(), tagged: new Map<string, PaperLinkRel>() };
   const fromSource = new Map<string, FromSourceRel>();
+  const authorsOf = new Map<string, number>();
 
   for (const r of records) {
     const id = ids.get(r)!;
@@ -66,8 +67,9 @@ export function resolve(files: ReadFile[]): ResolvedCorpus {
       monthDay: prior?.monthDay ?? r.monthDay ?? null,
       sources: [...new Set([...(prior?.sources ?? []), r.source.file])].sort(),
     });
-    const seenAuthors = new Set(prior ? [...authored.values()].filter((a) => a.paper === id).map((a) => a.author) : []);
-    if (!prior || seenAuthors.size === 0) {
+    // The first record that lists authors decides the author order of a paper.
+    if (!authorsOf.has(id) && r.authors.length > 0) {
+      authorsOf.set(id, r.authors.length);
       r.authors.forEach((raw, position) => {
         const name = displayName(raw);
         const key = normaliseName(name);
@@ -105,7 +107,8 @@ export function resolve(files: ReadFile[]): ResolvedCorpus {
     rows: f.rows,
     errors: f.issues.filter((i) => i.severity === 'error').length,
   }));
-  const rel = <T extends { paper: string }>(m: Map<string, T>) => [...m.values()].sort((a, b) => (a.paper + JSON.stringify(a) < b.paper + JSON.stringify(b) ? -1 : 1));
+  const rel = <T extends { paper: string }>(m: Map<string, T>) =>
+    [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   return {
     papers: [...papers.values()].sort(byId),
     authors: [...authors.values()].sort(byId),

@@ -29,14 +29,8 @@ SET p.title = coalesce(p.title, row.title),
     p.date = CASE WHEN p.date IS NULL OR (row.date IS NOT NULL AND row.date < p.date) THEN row.date ELSE p.date END,
     p.monthDay = coalesce(p.monthDay, row.monthDay)
 SET p.month = CASE WHEN p.date IS NOT NULL THEN substring(p.date, 0, 7) ELSE coalesce(p.month, row.month) END
-WITH p, row, before
-CALL (p, row) {
-  UNWIND coalesce(p.sources, []) + row.sources AS s
-  WITH DISTINCT s ORDER BY s
-  RETURN collect(s) AS sources
-}
-SET p.sources = sources, p.hash = row.hash
-RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+SET p.sources = [s IN coalesce(p.sources, []) WHERE NOT s IN row.sources] + row.sources, p.hash = row.hash
+RETURN collect(CASE WHEN before IS NULL THEN row.id END) AS created,
        sum(CASE WHEN before IS NOT NULL AND before <> row.hash THEN 1 ELSE 0 END) AS updated`;
 
 const AUTHORS = `
@@ -49,6 +43,12 @@ UNWIND $rows AS row
 MATCH (a:Author {id: row.author}), (p:Paper {id: row.paper})
 MERGE (a)-[r:AUTHORED]->(p)
 SET r.position = row.position`;
+
+/** A paper created in this transaction has no relationships yet: CREATE them without MERGE's existence check. */
+const AUTHORED_NEW = `
+UNWIND $rows AS row
+MATCH (a:Author {id: row.author}), (p:Paper {id: row.paper})
+CREATE (a)-[:AUTHORED {position: row.position}]->(p)`;
 
 const REPOS = `
 UNWIND $rows AS row
@@ -65,20 +65,20 @@ UNWIND $rows AS row
 MERGE (t:Tag {id: row.id})
 ON CREATE SET t.name = row.name`;
 
-const LINK = (rel: 'HAS_CODE' | 'HAS_RESOURCE' | 'TAGGED', label: 'Repo' | 'Resource' | 'Tag') => `
+const LINK = (rel: 'HAS_CODE' | 'HAS_RESOURCE' | 'TAGGED', label: 'Repo' | 'Resource' | 'Tag', fresh = false) => `
 UNWIND $rows AS row
 MATCH (p:Paper {id: row.paper}), (t:${label} {id: row.target})
-MERGE (p)-[:${rel}]->(t)`;
+${fresh ? 'CREATE' : 'MERGE'} (p)-[:${rel}]->(t)`;
 
 const SOURCES_PENDING = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 ON CREATE SET s.format = row.format, s.pending = true`;
 
-const FROM_SOURCE = `
+const FROM_SOURCE = (fresh = false) => `
 UNWIND $rows AS row
 MATCH (p:Paper {id: row.paper}), (s:Source {id: row.source})
-MERGE (p)-[r:FROM_SOURCE {line: row.line}]->(s)`;
+${fresh ? 'CREATE' : 'MERGE'} (p)-[r:FROM_SOURCE {line: row.line}]->(s)`;
 
 /** Marks sources complete: only now does their sha256 let a later run skip them. */
 const SOURCES_DONE = `
@@ -131,17 +131,28 @@ export async function writeEntities(
       const uniq = <T>(keys: string[], m: Map<string, T>) => [...new Set(keys)].map((k) => m.get(k)).filter((x): x is T => x !== undefined);
       const counts = await session.executeWrite(async (tx: ManagedTransaction) => {
         const res = await tx.run(PAPERS, { papers: papers.map((p) => paperRow(p, titleKeyOf(p))) });
-        await tx.run(AUTHORS, { authors: uniq(aRows.map((r) => r.author), authors) });
-        await tx.run(AUTHORED, { rows: aRows.map((r) => withInts(r, ['position'])) });
-        await tx.run(REPOS, { rows: uniq(cRows.map((r) => r.target), repos) });
-        await tx.run(LINK('HAS_CODE', 'Repo'), { rows: cRows });
-        await tx.run(RESOURCES, { rows: uniq(rRows.map((r) => r.target), resources) });
-        await tx.run(LINK('HAS_RESOURCE', 'Resource'), { rows: rRows });
-        await tx.run(TAGS, { rows: uniq(tRows.map((r) => r.target), tags) });
-        await tx.run(LINK('TAGGED', 'Tag'), { rows: tRows });
-        await tx.run(FROM_SOURCE, { rows: pick(fromSource).map((r) => withInts(r, ['line'])) });
         const rec = res.records[0];
-        return { created: Number(rec?.get('created') ?? 0), updated: Number(rec?.get('updated') ?? 0) };
+        const created = new Set((rec?.get('created') as string[] | undefined) ?? []);
+        // Split each relationship list: new papers get CREATE, papers seen before get MERGE.
+        const split = <T extends { paper: string }>(rows: T[]) => [rows.filter((r) => created.has(r.paper)), rows.filter((r) => !created.has(r.paper))] as const;
+        const [aNew, aOld] = split(aRows.map((r) => withInts(r, ['position'])));
+        const [cNew, cOld] = split(cRows);
+        const [rNew, rOld] = split(rRows);
+        const [tNew, tOld] = split(tRows);
+        const [sNew, sOld] = split(pick(fromSource).map((r) => withInts(r, ['line'])));
+        await tx.run(AUTHORS, { authors: uniq(aRows.map((r) => r.author), authors) });
+        if (aNew.length) await tx.run(AUTHORED_NEW, { rows: aNew });
+        if (aOld.length) await tx.run(AUTHORED, { rows: aOld });
+        await tx.run(REPOS, { rows: uniq(cRows.map((r) => r.target), repos) });
+        await tx.run(RESOURCES, { rows: uniq(rRows.map((r) => r.target), resources) });
+        await tx.run(TAGS, { rows: uniq(tRows.map((r) => r.target), tags) });
+        for (const [rel, label, fresh, old] of [['HAS_CODE', 'Repo', cNew, cOld], ['HAS_RESOURCE', 'Resource', rNew, rOld], ['TAGGED', 'Tag', tNew, tOld]] as const) {
+          if (fresh.length) await tx.run(LINK(rel, label, true), { rows: fresh });
+          if (old.length) await tx.run(LINK(rel, label), { rows: old });
+        }
+        if (sNew.length) await tx.run(FROM_SOURCE(true), { rows: sNew });
+        if (sOld.length) await tx.run(FROM_SOURCE(), { rows: sOld });
+        return { created: created.size, updated: Number(rec?.get('updated') ?? 0) };
       });
       result.papersNew += counts.created;
       result.papersUpdated += counts.updated;
