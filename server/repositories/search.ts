@@ -51,30 +51,34 @@ export class SearchRepository {
     const lucene = luceneQuery(q);
     if (!lucene) return [];
     const needle = q.trim().toLowerCase();
+    const indexes = types.map((t) => SEARCH_INDEX[t]).filter((x): x is string => !!x);
+    if (indexes.length === 0) return [];
+    // One round trip: each index is queried in its own subquery branch, capped per index.
+    const rows = await this.db.read(
+      `UNWIND $indexes AS index
+       CALL (index) {
+         CALL db.index.fulltext.queryNodes(index, $lucene) YIELD node, score
+         RETURN node, score ORDER BY score DESC LIMIT $limit
+       }
+       RETURN index, labels(node) AS labels, properties(node) AS props, score,
+              COUNT { (node)-[:AUTHORED|TAGGED|HAS_CODE]-(:Paper) } AS papers,
+              COLLECT { MATCH (a:Author)-[r:AUTHORED]->(node) RETURN a.name ORDER BY r.position LIMIT 3 } AS authors`,
+      { indexes, lucene, limit: int(limit * 2) },
+    );
+    const maxByIndex = new Map<string, number>();
+    for (const r of rows) maxByIndex.set(String(r.index), Math.max(maxByIndex.get(String(r.index)) ?? 1e-9, Number(r.score)));
     const all: SearchResult[] = [];
-    for (const type of types) {
-      const index = SEARCH_INDEX[type];
-      if (!index) continue;
-      const rows = await this.db.read(
-        `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
-         WITH node, score ORDER BY score DESC LIMIT $limit
-         RETURN labels(node) AS labels, properties(node) AS props, score,
-                COUNT { (node)-[:AUTHORED|TAGGED|HAS_CODE]-(:Paper) } AS papers,
-                COLLECT { MATCH (a:Author)-[r:AUTHORED]->(node) RETURN a.name ORDER BY r.position LIMIT 3 } AS authors`,
-        { index, lucene, limit: int(limit * 2) },
-      );
-      const max = Math.max(...rows.map((r) => Number(r.score)), 1e-9);
-      for (const r of rows) {
-        const t = typeOfLabels(r.labels ?? null);
-        const props = r.props as Record<string, Plain>;
-        if (!t) continue;
-        const label = displayLabel(t, props);
-        const lower = label.toLowerCase();
-        const boost = lower === needle ? 1 : lower.startsWith(needle) ? 0.5 : lower.includes(needle) ? 0.25 : 0;
-        const authors = Array.isArray(r.authors) ? (r.authors as string[]).join(', ') : '';
-        const detail = detailOf(t, props, { papers: r.papers ?? 0, authors });
-        all.push({ id: `${t}:${String(props.id)}`, type: t, label, score: Math.round((Number(r.score) / max + boost) * 1000) / 1000, ...(detail ? { detail } : {}) });
-      }
+    for (const r of rows) {
+      const t = typeOfLabels(r.labels ?? null);
+      const props = r.props as Record<string, Plain>;
+      if (!t) continue;
+      const label = displayLabel(t, props);
+      const lower = label.toLowerCase();
+      const boost = lower === needle ? 1 : lower.startsWith(needle) ? 0.5 : lower.includes(needle) ? 0.25 : 0;
+      const authors = Array.isArray(r.authors) ? (r.authors as string[]).join(', ') : '';
+      const detail = detailOf(t, props, { papers: r.papers ?? 0, authors });
+      const max = maxByIndex.get(String(r.index)) ?? 1;
+      all.push({ id: `${t}:${String(props.id)}`, type: t, label, score: Math.round((Number(r.score) / max + boost) * 1000) / 1000, ...(detail ? { detail } : {}) });
     }
     return all.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label)).slice(0, limit);
   }
