@@ -11,6 +11,7 @@ interface CliOptions {
   dryRun?: boolean;
   force?: boolean;
   report?: 'text' | 'json';
+  batchSize?: string;
 }
 
 /** Renders the closing summary as text lines. */
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--dry-run', 'parse and resolve only; write nothing')
     .option('--force', 'reload files even when unchanged since their last load')
     .addOption(new Option('--report <kind>', 'summary format').choices(['text', 'json']).default('text'))
+    .option('--batch-size <n>', 'papers per write transaction', '1000')
     .exitOverride();
   program.parse(argv);
   const paths = program.args;
@@ -53,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
       ...(opts.format ? { format: opts.format } : {}),
       dryRun: opts.dryRun ?? false,
       force: opts.force ?? false,
+      batchSize: Math.max(1, Number(opts.batchSize ?? 1000) || 1000),
       log,
       onProgress: (stage, done, total) => {
         if (bar) {
