@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { rng } from '../loader/analyse/kmeans.ts';
+import { rng } from '../loader/analyse/rng.ts';
 
 const TOPICS: [string, string[]][] = [
   ['moe', ['mixture', 'experts', 'routing', 'router', 'gating', 'load balancing', 'sparse', 'expert parallelism']],

@@ -27,17 +27,47 @@ async function wipe(driver: Driver): Promise<void> {
   await s.close();
 }
 
+/**
+ * The baseline: the same rows (papers with their author, repo, resource, tag and source rows) written with plain
+ * `UNWIND … CREATE` — no MERGE, no lookups, no constraints on its labels — in 1000-paper transactions.
+ */
 async function rawCreate(driver: Driver, corpus: ReturnType<typeof resolve>): Promise<number> {
   const t0 = performance.now();
-  const byPaper = new Map<string, { author: string; position: number }[]>();
-  for (const a of corpus.authored) (byPaper.get(a.paper) ?? byPaper.set(a.paper, []).get(a.paper)!).push(a);
-  for (const papers of chunk(corpus.papers, 1000)) {
-    const s = driver.session({ database: DB });
-    await s.executeWrite(async (tx) => {
-      await tx.run('UNWIND $rows AS r CREATE (p:RawPaper) SET p = r', { rows: papers.map((p) => ({ ...p, sources: p.sources })) });
-      const rows = papers.flatMap((p) => (byPaper.get(p.id) ?? []).map((a) => ({ paper: p.id, ...a })));
-      await tx.run('UNWIND $rows AS r CREATE (a:RawAuthor {id: r.author})-[:RAW_AUTHORED {position: r.position}]->(:RawStub {id: r.paper})', { rows });
-    });
+  const group = <T extends { paper: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) (m.get(r.paper) ?? m.set(r.paper, []).get(r.paper)!).push(r);
+    return m;
+  };
+  const authored = group(corpus.authored);
+  const code = group(corpus.hasCode);
+  const resources = group(corpus.hasResource);
+  const tags = group(corpus.tagged);
+  const from = group(corpus.fromSource);
+  const s = driver.session({ database: DB });
+  try {
+    for (const papers of chunk(corpus.papers, 1000)) {
+      const rows = papers.map((p) => ({
+        props: { ...p },
+        authored: (authored.get(p.id) ?? []).map((a) => ({ author: a.author, position: a.position })),
+        code: (code.get(p.id) ?? []).map((r) => r.target),
+        resources: (resources.get(p.id) ?? []).map((r) => r.target),
+        tags: (tags.get(p.id) ?? []).map((r) => r.target),
+        from: (from.get(p.id) ?? []).map((r) => ({ source: r.source, line: r.line })),
+      }));
+      await s.executeWrite((tx) =>
+        tx.run(
+          `UNWIND $rows AS r
+           CREATE (p:RawPaper) SET p = r.props
+           FOREACH (a IN r.authored | CREATE (:RawAuthor {id: a.author})-[:RAW_AUTHORED {position: a.position}]->(p))
+           FOREACH (c IN r.code | CREATE (p)-[:RAW_HAS_CODE]->(:RawRepo {id: c}))
+           FOREACH (c IN r.resources | CREATE (p)-[:RAW_HAS_RESOURCE]->(:RawResource {id: c}))
+           FOREACH (c IN r.tags | CREATE (p)-[:RAW_TAGGED]->(:RawTag {id: c}))
+           FOREACH (f IN r.from | CREATE (p)-[:RAW_FROM_SOURCE {line: f.line}]->(:RawSource {id: f.source}))`,
+          { rows },
+        ),
+      );
+    }
+  } finally {
     await s.close();
   }
   return performance.now() - t0;
@@ -82,7 +112,7 @@ async function main(): Promise<void> {
   }
   const table = lines.join('\n');
   console.log(`\n${table}`);
-  appendResults('Load (`npm run bench:load`)', `${machineFacts()}\n\n${table}\n\nThe raw baseline creates the same paper rows and author edges with plain \`CREATE\` (no MERGE, no constraints on its labels) in 1000-paper transactions on the same database in the same run.`);
+  appendResults('Load (`npm run bench:load`)', `${machineFacts()}\n\n${table}\n\nThe raw baseline writes the same rows (papers and their author, repo, resource, tag and source rows) with plain \`UNWIND … CREATE\` (no MERGE, no lookups, no constraints on its labels) in 1000-paper transactions, on the same database in the same run.`);
 }
 
 main().catch((e: unknown) => {

@@ -3,7 +3,7 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { AnalysisPaper, CoauthorRel, CommunityAssignment } from '../types.ts';
-import { rng } from './kmeans.ts';
+import { rng } from './rng.ts';
 
 /** Every pair of co-authors with the papers behind it (a < b). */
 export function coauthorPairs(papers: AnalysisPaper[]): CoauthorRel[] {

@@ -41,8 +41,15 @@ export function topK(features: Features, options: SimilarityOptions = {}): { tar
         acc[p.doc]! += v.val[j]! * p.w;
       }
     });
-    let scored = touched.map((d) => ({ target: d, score: prune > 0 ? cosine(v, features.vectors[d]!) : acc[d]! }));
+    let scored = touched.map((d) => ({ target: d, score: acc[d]! }));
     for (const d of touched) acc[d] = 0;
+    if (prune > 0) {
+      // The partial dot product over top terms ranks candidates; the best few are re-scored exactly.
+      scored = scored
+        .sort((a, b) => b.score - a.score || a.target - b.target)
+        .slice(0, Math.max(50, 5 * k))
+        .map((s) => ({ target: s.target, score: cosine(v, features.vectors[s.target]!) }));
+    }
     scored = scored.filter((s) => s.score >= minScore).sort((a, b) => b.score - a.score || a.target - b.target);
     return scored.slice(0, k);
   });

@@ -15,7 +15,9 @@ baselines challenge challenges problem problems issue issues address addresses p
 potential recent recently wide widely range different multiple high low better best make makes making enable enables enabling
 provide provides providing allow allows despite often crucial critical important key demonstrating highlight highlights findings
 gain gains ai research researchers capability capabilities ability abilities paper's we our us they their this these those its it's
-one two three four five six seven eight nine ten x times up while without however thus hence`.split(/\s+/);
+one two three four five six seven eight nine ten x times up while without however thus hence
+real world general purpose specific specifically human humans intelligence artificial comprehensive survey overview
+notably particular particularly certain given aim aims goal goals level levels way ways does not require requires`.split(/\s+/);
 
 const STOP = new Set([...eng, ...BOILERPLATE].map((w) => w.toLowerCase()));
 

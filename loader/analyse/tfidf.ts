@@ -19,7 +19,7 @@ export interface Features {
 
 /** The text a paper is described by: title (twice), abstract and summary. */
 export function paperText(p: AnalysisPaper): string {
-  return [p.title, p.title, p.abstract ?? '', p.summary ?? ''].join(' \n ');
+  return [p.title, p.title, p.abstract ?? "", p.summary ?? ""].join(" \n ");
 }
 
 export function hasText(p: AnalysisPaper): boolean {

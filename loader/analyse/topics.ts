@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import type { InTopicRel, TopicNode } from '../types.ts';
 import type { TopicConfig } from './config.ts';
-import { bestKMeans, type Clustering } from './kmeans.ts';
+import { bestKMeans, type Clustering } from './cluster.ts';
+import { lsa } from './lsa.ts';
 import { distinctiveTerms, labelFrom } from './labels.ts';
 import type { Features } from './tfidf.ts';
 import { terms as termsOf } from './text.ts';
@@ -12,6 +13,8 @@ export interface TopicOptions {
   seed?: number;
   config?: TopicConfig;
   previousTopics?: { id: string; members: string[] }[];
+  /** LSA rank (default from the corpus size). */
+  rank?: number;
 }
 
 interface Group {
@@ -25,10 +28,22 @@ interface Group {
   score: Map<number, number>;
 }
 
-function split(features: Features, docs: number[], kMin: number, kMax: number, seed: number): Clustering | null {
+function split(rows: Float64Array[], docs: number[], kMin: number, kMax: number, seed: number): Clustering | null {
   if (docs.length < 2 * kMin || kMax < kMin) return null;
-  return bestKMeans(features.vectors, docs, features.vocab.length, kMin, kMax, seed);
+  return bestKMeans(rows, docs, kMin, kMax, seed);
 }
+
+/**
+ * The k range searched for n documents: √n/3 … √n/2 (a silhouette alone always prefers the fewest clusters, so
+ * the corpus size sets the band and the silhouette picks inside it), clamped to [lo, hiMin] … [.., hiMax].
+ */
+export function kRange(n: number, lo: number, hiMin: number, hiMax: number): [number, number] {
+  const kMin = Math.max(lo, Math.min(hiMin, Math.round(Math.sqrt(n) / 3)));
+  return [kMin, Math.max(kMin, Math.min(hiMax, Math.round(Math.sqrt(n) / 2)))];
+}
+
+/** LSA rank for n documents: enough dimensions to separate sub-fields, few enough to merge synonyms. */
+export const lsaRank = (n: number): number => Math.min(50, Math.max(10, Math.round(1.8 * Math.sqrt(n))));
 
 function groupsOf(c: Clustering, docs: number[], level: number, parent: Group | null): Group[] {
   const groups: Group[] = Array.from({ length: c.k }, () => ({ docs: [], level, parent, label: '', terms: [], score: new Map() }));
@@ -50,6 +65,25 @@ function pinMembers(features: Features, docs: number[], pinTerms: string[], minM
   });
 }
 
+/** Normalised mean of the rows of `docs`. */
+function meanRow(rows: Float64Array[], docs: number[]): Float64Array {
+  const dim = rows[docs[0]!]?.length ?? 0;
+  const c = new Float64Array(dim);
+  for (const d of docs) {
+    const r = rows[d]!;
+    for (let j = 0; j < dim; j++) c[j]! += r[j]!;
+  }
+  const n = Math.sqrt(dotRow(c, c)) || 1;
+  for (let j = 0; j < dim; j++) c[j]! /= n;
+  return c;
+}
+
+function dotRow(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += a[j]! * b[j]!;
+  return s;
+}
+
 function stableId(members: string[], previous: { id: string; members: string[] }[], used: Set<string>): string {
   const mine = new Set(members);
   let best: { id: string; j: number } | null = null;
@@ -68,17 +102,46 @@ function stableId(members: string[], previous: { id: string; members: string[] }
 export function buildTopics(ids: string[], features: Features, withText: number[], options: TopicOptions = {}): { topics: TopicNode[]; inTopic: InTopicRel[] } {
   const seed = options.seed ?? 42;
   const n = withText.length;
-  const coarseC = split(features, withText, Math.min(3, Math.max(1, Math.floor(n / 4))), Math.max(2, Math.min(10, Math.floor(n / 25))), seed);
+  // Clustering runs on LSA document vectors (dense, rank ≤ 50): synonyms and co-occurring terms pull together.
+  const reduced = lsa(withText.map((d) => features.vectors[d]!), features.vocab.length, { rank: options.rank ?? lsaRank(n), seed }).rows;
+  const rows: Float64Array[] = new Array<Float64Array>(features.vectors.length);
+  withText.forEach((d, i) => (rows[d] = reduced[i]!));
+  const [cMin, cMax] = kRange(n, 2, 12, 20);
+  const coarseC = split(rows, withText, cMin, cMax, seed);
   const coarse = coarseC ? groupsOf(coarseC, withText, 0, null) : [{ docs: withText, level: 0, parent: null, label: '', terms: [], score: new Map(withText.map((d) => [d, 1])) } as Group];
   const fine: Group[] = [];
   for (const [gi, g] of coarse.entries()) {
-    const c = split(features, g.docs, 2, Math.max(2, Math.min(6, Math.floor(g.docs.length / 8))), seed + 100 * (gi + 1));
+    const [fMin, fMax] = kRange(g.docs.length, 2, 8, 12);
+    const c = split(rows, g.docs, fMin, fMax, seed + 100 * (gi + 1));
     fine.push(...(c ? groupsOf(c, g.docs, 1, g) : [{ docs: g.docs, level: 1, parent: g, label: '', terms: [], score: new Map(g.score) } as Group]));
   }
   // Pinned topics take their papers out of the generated fine topics.
   for (const pin of options.config?.pins ?? []) {
-    const members = pinMembers(features, withText, pin.terms, pin.minMatches);
+    // A paper mentioning the seed terms joins the pin only when it sits closer to the pin's centre (the mean of
+    // all such papers) than to the centre of its own generated topic: a pruning paper that mentions routing in
+    // passing stays with pruning.
+    const candidates = pinMembers(features, withText, pin.terms, pin.minMatches);
+    if (candidates.length === 0) continue;
+    const centre = meanRow(rows, candidates);
+    const ownCentre = new Map<number, Float64Array>();
+    for (const f of fine) {
+      const c = meanRow(rows, f.docs);
+      for (const d of f.docs) ownCentre.set(d, c);
+    }
+    const members = candidates.filter((d) => {
+      const own = ownCentre.get(d);
+      return !own || dotRow(rows[d]!, centre) >= dotRow(rows[d]!, own);
+    });
     if (members.length === 0) continue;
+    // A discovered topic that is mostly about the pin (≥ 40 % of its papers mention the seed terms) is adopted
+    // whole: the pin names it rather than splitting it.
+    const candidateSet = new Set(candidates);
+    const adopted = fine
+      .filter((f) => !f.pinnedId && f.docs.length > 0)
+      .map((f) => ({ f, share: f.docs.filter((d) => candidateSet.has(d)).length / f.docs.length }))
+      .filter((x) => x.share >= 0.4)
+      .sort((a, b) => b.share - a.share || b.f.docs.length - a.f.docs.length)[0];
+    if (adopted) members.push(...adopted.f.docs.filter((d) => !members.includes(d)));
     const set = new Set(members);
     for (const f of fine) f.docs = f.docs.filter((d) => !set.has(d));
     const parentVotes = new Map<Group, number>();

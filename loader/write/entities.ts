@@ -16,6 +16,35 @@ export interface WriteOptions {
   onBatch?: (done: number, total: number) => void;
 }
 
+/**
+ * The shared nodes a batch points at (authors, repos, resources, tags), merged in one statement before the papers.
+ */
+const NODES = `
+CALL () {
+  UNWIND $authors AS row
+  MERGE (a:Author {id: row.id})
+  ON CREATE SET a.name = row.name, a.isHandle = row.isHandle
+}
+CALL () {
+  UNWIND $repos AS row
+  MERGE (r:Repo {id: row.id})
+  SET r.url = row.url, r.host = row.host, r.owner = row.owner, r.name = row.name
+}
+CALL () {
+  UNWIND $resources AS row
+  MERGE (r:Resource {id: row.id})
+  SET r.url = row.url, r.kind = row.kind
+}
+CALL () {
+  UNWIND $tags AS row
+  MERGE (t:Tag {id: row.id})
+  ON CREATE SET t.name = row.name
+}`;
+
+/**
+ * Papers with every relationship they own, in one statement: a paper created here has no relationships yet, so
+ * they are CREATEd without MERGE's existence check; a paper seen before MERGEs them (re-runs add nothing).
+ */
 const PAPERS = `
 UNWIND $papers AS row
 MERGE (p:Paper {id: row.id})
@@ -30,45 +59,39 @@ SET p.title = coalesce(p.title, row.title),
     p.monthDay = coalesce(p.monthDay, row.monthDay)
 SET p.month = CASE WHEN p.date IS NOT NULL THEN substring(p.date, 0, 7) ELSE coalesce(p.month, row.month) END
 SET p.sources = [s IN coalesce(p.sources, []) WHERE NOT s IN row.sources] + row.sources, p.hash = row.hash
-RETURN collect(CASE WHEN before IS NULL THEN row.id END) AS created,
-       sum(CASE WHEN before IS NOT NULL AND before <> row.hash THEN 1 ELSE 0 END) AS updated`;
-
-const AUTHORS = `
-UNWIND $authors AS row
-MERGE (a:Author {id: row.id})
-ON CREATE SET a.name = row.name, a.isHandle = row.isHandle`;
-
-const AUTHORED = `
-UNWIND $rows AS row
-MATCH (a:Author {id: row.author}), (p:Paper {id: row.paper})
-MERGE (a)-[r:AUTHORED]->(p)
-SET r.position = row.position`;
-
-/** A paper created in this transaction has no relationships yet: CREATE them without MERGE's existence check. */
-const AUTHORED_NEW = `
-UNWIND $rows AS row
-MATCH (a:Author {id: row.author}), (p:Paper {id: row.paper})
-CREATE (a)-[:AUTHORED {position: row.position}]->(p)`;
-
-const REPOS = `
-UNWIND $rows AS row
-MERGE (r:Repo {id: row.id})
-SET r.url = row.url, r.host = row.host, r.owner = row.owner, r.name = row.name`;
-
-const RESOURCES = `
-UNWIND $rows AS row
-MERGE (r:Resource {id: row.id})
-SET r.url = row.url, r.kind = row.kind`;
-
-const TAGS = `
-UNWIND $rows AS row
-MERGE (t:Tag {id: row.id})
-ON CREATE SET t.name = row.name`;
-
-const LINK = (rel: 'HAS_CODE' | 'HAS_RESOURCE' | 'TAGGED', label: 'Repo' | 'Resource' | 'Tag', fresh = false) => `
-UNWIND $rows AS row
-MATCH (p:Paper {id: row.paper}), (t:${label} {id: row.target})
-${fresh ? 'CREATE' : 'MERGE'} (p)-[:${rel}]->(t)`;
+WITH p, row, before, CASE WHEN before IS NULL THEN [1] ELSE [] END AS fresh, CASE WHEN before IS NULL THEN [] ELSE [1] END AS seen
+CALL (p, row, fresh, seen) {
+  UNWIND row.authored AS r
+  MATCH (a:Author {id: r.author})
+  FOREACH (_ IN fresh | CREATE (a)-[:AUTHORED {position: r.position}]->(p))
+  FOREACH (_ IN seen | MERGE (a)-[x:AUTHORED]->(p) SET x.position = r.position)
+}
+CALL (p, row, fresh, seen) {
+  UNWIND row.code AS id
+  MATCH (t:Repo {id: id})
+  FOREACH (_ IN fresh | CREATE (p)-[:HAS_CODE]->(t))
+  FOREACH (_ IN seen | MERGE (p)-[:HAS_CODE]->(t))
+}
+CALL (p, row, fresh, seen) {
+  UNWIND row.resources AS id
+  MATCH (t:Resource {id: id})
+  FOREACH (_ IN fresh | CREATE (p)-[:HAS_RESOURCE]->(t))
+  FOREACH (_ IN seen | MERGE (p)-[:HAS_RESOURCE]->(t))
+}
+CALL (p, row, fresh, seen) {
+  UNWIND row.tags AS id
+  MATCH (t:Tag {id: id})
+  FOREACH (_ IN fresh | CREATE (p)-[:TAGGED]->(t))
+  FOREACH (_ IN seen | MERGE (p)-[:TAGGED]->(t))
+}
+CALL (p, row, fresh, seen) {
+  UNWIND row.from AS r
+  MATCH (s:Source {id: r.source})
+  FOREACH (_ IN fresh | CREATE (p)-[:FROM_SOURCE {line: r.line}]->(s))
+  FOREACH (_ IN seen | MERGE (p)-[:FROM_SOURCE {line: r.line}]->(s))
+}
+RETURN count(CASE WHEN before IS NULL THEN 1 END) AS created,
+       count(CASE WHEN before IS NOT NULL AND before <> row.hash THEN 1 END) AS updated`;
 
 const SOURCES_PENDING = `
 UNWIND $rows AS row
@@ -124,35 +147,24 @@ export async function writeEntities(
     for (const [index, papers] of batches.entries()) {
       const ids = papers.map((p) => p.id);
       const pick = <T>(m: Map<string, T[]>) => ids.flatMap((id) => m.get(id) ?? []);
-      const aRows = pick(authored);
-      const cRows = pick(hasCode);
-      const rRows = pick(hasResource);
-      const tRows = pick(tagged);
       const uniq = <T>(keys: string[], m: Map<string, T>) => [...new Set(keys)].map((k) => m.get(k)).filter((x): x is T => x !== undefined);
+      const rows = papers.map((p) => ({
+        ...paperRow(p, titleKeyOf(p)),
+        authored: (authored.get(p.id) ?? []).map((r) => withInts({ author: r.author, position: r.position }, ['position'])),
+        code: [...new Set((hasCode.get(p.id) ?? []).map((r) => r.target))],
+        resources: [...new Set((hasResource.get(p.id) ?? []).map((r) => r.target))],
+        tags: [...new Set((tagged.get(p.id) ?? []).map((r) => r.target))],
+        from: (fromSource.get(p.id) ?? []).map((r) => withInts({ source: r.source, line: r.line }, ['line'])),
+      }));
       const counts = await session.executeWrite(async (tx: ManagedTransaction) => {
-        const res = await tx.run(PAPERS, { papers: papers.map((p) => paperRow(p, titleKeyOf(p))) });
-        const rec = res.records[0];
-        const created = new Set((rec?.get('created') as string[] | undefined) ?? []);
-        // Split each relationship list: new papers get CREATE, papers seen before get MERGE.
-        const split = <T extends { paper: string }>(rows: T[]) => [rows.filter((r) => created.has(r.paper)), rows.filter((r) => !created.has(r.paper))] as const;
-        const [aNew, aOld] = split(aRows.map((r) => withInts(r, ['position'])));
-        const [cNew, cOld] = split(cRows);
-        const [rNew, rOld] = split(rRows);
-        const [tNew, tOld] = split(tRows);
-        const [sNew, sOld] = split(pick(fromSource).map((r) => withInts(r, ['line'])));
-        await tx.run(AUTHORS, { authors: uniq(aRows.map((r) => r.author), authors) });
-        if (aNew.length) await tx.run(AUTHORED_NEW, { rows: aNew });
-        if (aOld.length) await tx.run(AUTHORED, { rows: aOld });
-        await tx.run(REPOS, { rows: uniq(cRows.map((r) => r.target), repos) });
-        await tx.run(RESOURCES, { rows: uniq(rRows.map((r) => r.target), resources) });
-        await tx.run(TAGS, { rows: uniq(tRows.map((r) => r.target), tags) });
-        for (const [rel, label, fresh, old] of [['HAS_CODE', 'Repo', cNew, cOld], ['HAS_RESOURCE', 'Resource', rNew, rOld], ['TAGGED', 'Tag', tNew, tOld]] as const) {
-          if (fresh.length) await tx.run(LINK(rel, label, true), { rows: fresh });
-          if (old.length) await tx.run(LINK(rel, label), { rows: old });
-        }
-        if (sNew.length) await tx.run(FROM_SOURCE(true), { rows: sNew });
-        if (sOld.length) await tx.run(FROM_SOURCE(), { rows: sOld });
-        return { created: created.size, updated: Number(rec?.get('updated') ?? 0) };
+        await tx.run(NODES, {
+          authors: uniq(pick(authored).map((r) => r.author), authors),
+          repos: uniq(pick(hasCode).map((r) => r.target), repos),
+          resources: uniq(pick(hasResource).map((r) => r.target), resources),
+          tags: uniq(pick(tagged).map((r) => r.target), tags),
+        });
+        const rec = (await tx.run(PAPERS, { papers: rows })).records[0];
+        return { created: Number(rec?.get('created') ?? 0), updated: Number(rec?.get('updated') ?? 0) };
       });
       result.papersNew += counts.created;
       result.papersUpdated += counts.updated;

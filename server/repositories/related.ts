@@ -1,7 +1,7 @@
 // Related work for one paper: candidates from text similarity, shared authors, shared code (repo or owner),
 // the same fine topic and shared tags, each reason kept with its score; the combined score ranks them.
 import { NotFoundError } from '../errors.ts';
-import type { GraphDb } from './graphdb.ts';
+import { int, type GraphDb } from './graphdb.ts';
 import type { Plain } from './plain.ts';
 
 export type ReasonKind = 'terms' | 'authors' | 'topic' | 'repo' | 'tags';
@@ -26,42 +26,56 @@ export class RelatedRepository {
   constructor(private readonly db: GraphDb) {}
 
   async related(key: string, limit: number): Promise<{ paper: { id: string; title: string }; related: RelatedPaper[] }> {
-    const head = await this.db.read('MATCH (p:Paper {id: $key}) RETURN p.title AS title', { key });
-    if (head.length === 0) throw new NotFoundError(`No paper with id "${key}"`);
+    // One round trip. Strong evidence (text, authors, code) proposes candidates; the same fine topic and shared
+    // tags are then checked only for those, plus a bounded fill of papers that share both topic and a tag
+    // (weak evidence alone never scans a whole topic or tag).
     const rows = await this.db.read(
       `MATCH (p:Paper {id: $key})
        CALL (p) {
-         MATCH (p)-[s:SIMILAR_TO]-(q:Paper) WITH q, max(s.score) AS score, head(collect(s.terms)) AS terms
+         OPTIONAL MATCH (p)-[s:SIMILAR_TO]-(q:Paper) WITH q, max(s.score) AS score, head(collect(s.terms)) AS terms
          RETURN collect({id: q.id, title: q.title, kind: 'terms', score: score, items: terms}) AS a
        }
        CALL (p) {
-         MATCH (p)<-[:AUTHORED]-(x:Author)-[:AUTHORED]->(q:Paper) WHERE q <> p
+         OPTIONAL MATCH (p)<-[:AUTHORED]-(x:Author)-[:AUTHORED]->(q:Paper) WHERE q <> p
          WITH q, collect(x.name) AS names
          RETURN collect({id: q.id, title: q.title, kind: 'authors', score: size(names), items: names}) AS b
        }
        CALL (p) {
-         MATCH (p)-[:HAS_CODE]->(r:Repo)<-[:HAS_CODE]-(q:Paper) WHERE q <> p
+         OPTIONAL MATCH (p)-[:HAS_CODE]->(r:Repo)<-[:HAS_CODE]-(q:Paper) WHERE q <> p
          WITH q, collect(r.owner + '/' + r.name) AS repos
          RETURN collect({id: q.id, title: q.title, kind: 'repo', score: 1.0, items: repos}) AS c
        }
        CALL (p) {
-         MATCH (p)-[:HAS_CODE]->(r:Repo), (r2:Repo {owner: r.owner})<-[:HAS_CODE]-(q:Paper)
+         OPTIONAL MATCH (p)-[:HAS_CODE]->(r:Repo), (r2:Repo {owner: r.owner})<-[:HAS_CODE]-(q:Paper)
          WHERE q <> p AND r2 <> r AND NOT EXISTS { (q)-[:HAS_CODE]->(r) }
          WITH q, collect(DISTINCT r.owner) AS owners
          RETURN collect({id: q.id, title: q.title, kind: 'owner', score: 1.0, items: owners}) AS d
        }
-       CALL (p) {
-         MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)<-[:IN_TOPIC {primary: true}]-(q:Paper) WHERE q <> p
-         RETURN collect({id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]}) AS e
+       WITH p, a + b + c + d AS strong
+       CALL (p, strong) {
+         OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)
+         OPTIONAL MATCH (p)-[:TAGGED]->(tag:Tag)
+         WITH t, collect(tag) AS tags
+         UNWIND [s IN strong WHERE s.id IS NOT NULL | s.id] AS qid
+         WITH DISTINCT t, tags, qid
+         MATCH (q:Paper {id: qid})
+         WITH q, t, [x IN tags WHERE EXISTS { (q)-[:TAGGED]->(x) } | x.name] AS shared,
+              t IS NOT NULL AND EXISTS { (q)-[:IN_TOPIC {primary: true}]->(t) } AS sameTopic
+         RETURN [x IN collect(CASE WHEN sameTopic THEN {id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]} END) WHERE x IS NOT NULL]
+              + [x IN collect(CASE WHEN size(shared) > 0 THEN {id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS e
        }
-       CALL (p) {
-         MATCH (p)-[:TAGGED]->(t:Tag)<-[:TAGGED]-(q:Paper) WHERE q <> p
-         WITH q, collect(t.name) AS tags
-         RETURN collect({id: q.id, title: q.title, kind: 'tags', score: size(tags), items: tags}) AS f
+       CALL (p, strong) {
+         OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)<-[:IN_TOPIC {primary: true}]-(q:Paper)
+         WHERE q <> p AND NOT q.id IN [s IN strong | s.id] AND EXISTS { (p)-[:TAGGED]->(:Tag)<-[:TAGGED]-(q) }
+         WITH t, q ORDER BY q.id LIMIT $limit
+         CALL (p, q) { MATCH (p)-[:TAGGED]->(x:Tag)<-[:TAGGED]-(q) RETURN collect(x.name) AS shared }
+         RETURN [x IN collect(CASE WHEN q IS NOT NULL THEN {id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]} END) WHERE x IS NOT NULL]
+              + [x IN collect(CASE WHEN q IS NOT NULL THEN {id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS f
        }
-       RETURN a + b + c + d + e + f AS candidates`,
-      { key },
+       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL] + e + f AS candidates`,
+      { key, limit: int(limit) },
     );
+    if (rows.length === 0) throw new NotFoundError(`No paper with id "${key}"`);
     const byPaper = new Map<string, RelatedPaper>();
     const hasStrong = new Set<string>();
     for (const c of (rows[0]?.candidates ?? []) as Record<string, Plain>[]) {
@@ -98,6 +112,6 @@ export class RelatedRepository {
       .map((r) => ({ ...r, score: Math.round(r.score * 1000) / 1000, reasons: r.reasons.sort((a, b) => b.score - a.score) }))
       .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
       .slice(0, limit);
-    return { paper: { id: `paper:${key}`, title: String(head[0]!.title) }, related };
+    return { paper: { id: `paper:${key}`, title: String(rows[0]!.title) }, related };
   }
 }

@@ -77,6 +77,33 @@ describe('GET /api/papers/:id/related', () => {
     const body = await get(`/api/papers/${enc('paper:arxiv:2505.17225')}/related?limit=50`);
     for (const r of body.related) expect(r.reasons.length).toBeGreaterThan(0);
   });
+
+  it('names the shared fine topic exactly for the related papers that share it, and no others', async () => {
+    const key = 'arxiv:2505.16056';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/cypher',
+      payload: {
+        query: `MATCH (p:Paper {id: $key})-[:IN_TOPIC {primary: true}]->(t:Topic)
+                RETURN t.label AS label, COLLECT { MATCH (q:Paper)-[:IN_TOPIC {primary: true}]->(t) RETURN q.id } AS members`,
+        params: { key },
+      },
+    });
+    const [label, ids] = res.json().rows[0] as [string, string[]];
+    const mine = { label };
+    const members = new Set(ids);
+    const body = await get(`/api/papers/${enc(`paper:${key}`)}/related?limit=50`);
+    let withTopic = 0;
+    for (const r of body.related as { id: string; reasons: { kind: string; items: string[] }[] }[]) {
+      const topic = r.reasons.find((x) => x.kind === 'topic');
+      expect(!!topic, r.id).toBe(members.has(r.id.replace(/^paper:/, '')));
+      if (topic) {
+        withTopic++;
+        expect(topic.items).toEqual([mine!.label]);
+      }
+    }
+    expect(withTopic).toBeGreaterThan(0);
+  });
 });
 
 describe('GET /api/paths', () => {
