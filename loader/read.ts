@@ -47,15 +47,29 @@ function walk(p: string, out: string[], explicit: boolean): void {
   } else if (explicit || (!SKIP.test(path.basename(p)) && (TEXT_EXT.test(p) || !path.extname(p)))) out.push(p);
 }
 
-/** Decodes bytes: strips a BOM, falls back to Windows-1252 when the bytes are not valid UTF-8. */
+/**
+ * Decodes bytes: UTF-16 by its byte-order mark, UTF-8 (BOM stripped), else Windows-1252 when the bytes are not
+ * valid UTF-8.
+ */
 export function decode(bytes: Buffer): { text: string; latin1: boolean } {
   let buf = bytes;
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    return { text: new TextDecoder(buf[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(buf.subarray(2)).replace(/\r\n?/g, '\n'), latin1: false };
+  }
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/\r\n?/g, '\n'), latin1: false };
   } catch {
     return { text: new TextDecoder('windows-1252').decode(buf).replace(/\r\n?/g, '\n'), latin1: true };
   }
+}
+
+/** Binary: more than 1 % of the first 8 KB are NUL or other control bytes that text never holds. */
+function isBinary(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 8192);
+  let bad = 0;
+  for (const b of head) if (b === 0 || (b < 9) || (b > 13 && b < 32 && b !== 27)) bad++;
+  return bad > Math.max(1, head.length * 0.01);
 }
 
 function displayPath(file: string, cwd: string): string {
@@ -71,9 +85,21 @@ function readOne(file: string, shown: string, options: ReadOptions): ReadFile | 
     return { file: shown, line: 0, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, severity: 'error' };
   }
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') return { file: shown, line: 0, reason: 'the file is empty', severity: 'error' };
-  if (bytes.subarray(0, 8192).includes(0)) return { file: shown, line: 0, reason: 'the file is binary, not text', severity: 'error' };
-  const { text: decoded, latin1 } = decode(bytes);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && isBinary(bytes)) return { file: shown, line: 0, reason: 'the file is binary, not text', severity: 'error' };
+  const { text: withNul, latin1 } = decode(bytes);
   const issues: LoadIssue[] = [];
+  // A stray NUL in a text file is dropped (and named), not a reason to lose the whole file.
+  const decoded = withNul.includes('\u0000')
+    ? withNul
+        .split('\n')
+        .map((line, i) => {
+          if (!line.includes('\u0000')) return line;
+          issues.push({ file: shown, line: i + 1, reason: 'NUL bytes removed from the line', severity: 'warning' });
+          return line.replaceAll('\u0000', '');
+        })
+        .join('\n')
+    : withNul;
   if (latin1) issues.push({ file: shown, line: 1, reason: 'the file is not valid UTF-8; read as Latin-1 (Windows-1252)', severity: 'warning' });
   const maxLine = options.maxLine ?? 50_000;
   const text = decoded

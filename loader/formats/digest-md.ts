@@ -5,7 +5,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { FormatAdapter, LoadIssue, PaperRecord, ParseResult } from '../types.ts';
 import { type Column, columnOf, splitRow } from './columns.ts';
-import { arxivIdFromUrl, clean, isEmptyValue, isoDate, isPaperLink, parseList, splitAuthors, urlsInText } from './text.ts';
+import { arxivIdFromUrl, clean, dateLike, isEmptyValue, isoDate, isPaperLink, parseList, splitAuthors, urlsInText } from './text.ts';
 
 interface Cell {
   text: string;
@@ -110,9 +110,25 @@ export function parseDigest(text: string, file: string): ParseResult {
   while (i < lines.length) {
     const line = lines[i]!;
     const heading = /^#{1,6}\s+(.*)$/.exec(line);
-    if (heading) date = isoDate(heading[1]!) ?? date;
+    if (heading) {
+      const written = dateLike(heading[1]!);
+      if (written && !isoDate(written)) {
+        issues.push({ file, line: i + 1, reason: `heading date ${written} is not a real date; the rows under it are undated`, severity: 'warning' });
+        date = undefined;
+      } else date = isoDate(heading[1]!) ?? date;
+    }
     const next = lines[i + 1];
     if (!line.trim().startsWith('|') || next === undefined || !isDelimiter(next)) {
+      // A header row that names a Title column but has no |---| line under it: say so instead of reading nothing.
+      if (line.trim().startsWith('|') && next?.trim().startsWith('|') && splitRow(line.trim()).map(columnOf).includes('title') && !isDelimiter(lines[i - 1] ?? '') && !(lines[i - 1] ?? '').trim().startsWith('|')) {
+        issues.push({ file, line: i + 1, reason: 'table header has no delimiter row (|---|) under it; the table was not read', severity: 'error' });
+        while (i < lines.length && lines[i]!.trim().startsWith('|')) {
+          rows++;
+          i++;
+        }
+        rows--;
+        continue;
+      }
       i++;
       continue;
     }
@@ -141,6 +157,14 @@ export function parseDigest(text: string, file: string): ParseResult {
       const rec = cells ? toRecord(cells, columns, file, start + 1, date) : 'row could not be parsed as a table row';
       if (typeof rec === 'string') issues.push({ file, line: start + 1, reason: rec, severity: 'error' });
       else {
+        // `[Title](https://… ` with the link never closed: keep the title text and the URL, and say so.
+        const open = /^\[([^\]]+)\]\((\S*)$/.exec(rec.title);
+        if (open) {
+          rec.title = open[1]!.trim();
+          const id = arxivIdFromUrl(open[2]!);
+          if (id && !rec.arxivId) rec.arxivId = id;
+          issues.push({ file, line: start + 1, reason: `the title's link is not closed; read the title as "${rec.title}"`, severity: 'warning' });
+        }
         if (cellCount > headerCells.length) issues.push({ file, line: start + 1, reason: `row has ${cellCount} cells but the header has ${headerCells.length}; extra cells ignored`, severity: 'warning' });
         records.push(rec);
       }

@@ -80,8 +80,18 @@ export function parseJson(text: string, file: string): ParseResult {
     const o = item as Obj;
     const title = str(o, 'title', 'Title', 'name');
     if (!title) {
-      issues.push({ file, line, reason: `item ${index + 1} has no title`, severity: 'error' });
+      const raw = o.title ?? o.Title ?? o.name;
+      const why = raw === undefined || raw === null || (typeof raw === 'string') ? 'has no title' : `has a title that is not text (${Array.isArray(raw) ? 'array' : typeof raw})`;
+      issues.push({ file, line, reason: `item ${index + 1} ${why}`, severity: 'error' });
       return;
+    }
+    const authorsValue = o.authors ?? o.Authors;
+    if (authorsValue !== undefined && authorsValue !== null && typeof authorsValue !== 'string' && !Array.isArray(authorsValue)) {
+      issues.push({ file, line, reason: `item ${index + 1}: "authors" is a ${typeof authorsValue}, not text or a list; ignored`, severity: 'warning' });
+    }
+    const dateText = str(o, 'date', 'published');
+    if (dateText && !isoDate(dateText)) {
+      issues.push({ file, line, reason: `item ${index + 1}: date "${dateText.slice(0, 40)}" is not a YYYY-MM-DD date; ignored`, severity: 'warning' });
     }
     const url = str(o, 'link', 'url', 'arxiv_url', 'paper_url', 'pdf_url');
     const authorsRaw = o.authors ?? o.Authors;

@@ -82,5 +82,17 @@ export function monthDayOf(line: string): string | undefined {
 /** Normalises a date string to YYYY-MM-DD when it holds one. */
 export function isoDate(raw: string): string | undefined {
   const m = /(\d{4})-(\d{2})-(\d{2})/.exec(raw);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** True for a real calendar day (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
+export function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The `YYYY-MM-DD` text of a string, valid or not (to name it in a warning). */
+export function dateLike(raw: string): string | undefined {
+  return /(\d{4}-\d{2}-\d{2})/.exec(raw)?.[1];
 }

@@ -1,4 +1,4 @@
-// Bad input gets a clear `file:line: reason`, keeps its good rows and never yields a partial paper: 20 kinds of
+// Bad input gets a clear `file:line: reason`, keeps its good rows and never yields a partial paper: 29 kinds of
 // broken files, written to a temporary folder and read by the real loader stages (no database needed).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -138,5 +138,50 @@ describe('broken input files', () => {
   it('22 a missing path is reported, not thrown', async () => {
     const res = await readInputs([path.join(dir, 'nope.md')], { cwd: dir });
     expect(res.issues.map(formatIssue)).toEqual(['nope.md:0: no such file or folder']);
+  });
+  it('23 UTF-16 with a byte-order mark is decoded, not called binary', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEAD + '| [Wide Load](https://arxiv.org/abs/2410.12345) | A. B | s | [] | N/A | N/A |\n', 'utf16le')]);
+    const { issues, records } = await read('utf16.md', bytes);
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.title, r.arxivId, r.date])).toEqual([['Wide Load', '2410.12345', '2024-10-01']]);
+  });
+
+  it('24 a table header without its |---| row is reported, not silently skipped', async () => {
+    const { issues, records } = await read('nosep.md', '## Papers for 2024-10-01\n\n| Title | Authors | Summary |\n| [No Sep](https://arxiv.org/abs/2410.11111) | A. B | s |\n');
+    expect(records).toEqual([]);
+    expect(issues).toEqual(['nosep.md:3: table header has no delimiter row (|---|) under it; the table was not read']);
+  });
+
+  it('25 a title link that is never closed keeps the title text and warns', async () => {
+    const { issues, records } = await read('badlink.md', HEAD + '| [Broken Link](https://arxiv.org/abs/2410.2 | A. B | s | [] | N/A | N/A |\n' + row('Fine'));
+    expect(records.map((r) => r.title)).toEqual(['Broken Link', 'Fine']);
+    expect(issues).toEqual(['badlink.md:5: the title\'s link is not closed; read the title as "Broken Link"']);
+  });
+
+  it('26 an impossible date heading leaves its rows undated (never the previous date) and warns', async () => {
+    const text = HEAD + row('Before') + '\n## Papers for 2024-13-45\n\n| Title | Authors | Summary |\n|---|---|---|\n| [Dated](https://arxiv.org/abs/2410.33331) | A. B | s |\n';
+    const { issues, records } = await read('baddate.md', text);
+    expect(records.map((r) => [r.title, r.date ?? null])).toEqual([['Before', '2024-10-01'], ['Dated', null]]);
+    expect(issues).toEqual(['baddate.md:7: heading date 2024-13-45 is not a real date; the rows under it are undated']);
+  });
+
+  it('27 JSON fields of the wrong type are named; the item loads without them', async () => {
+    const { issues, records } = await read('types.json', '[\n  {"title": 5, "authors": "A, B"},\n  {"title": "Typed", "authors": 7, "date": "yesterday"}\n]');
+    expect(records.map((r) => [r.title, r.authors, r.date ?? null])).toEqual([['Typed', [], null]]);
+    expect(issues).toEqual([
+      'types.json:2: item 1 has a title that is not text (number)',
+      'types.json:3: item 2: "authors" is a number, not text or a list; ignored',
+      'types.json:3: item 2: date "yesterday" is not a YYYY-MM-DD date; ignored',
+    ]);
+  });
+
+  it('28 a stray NUL byte is removed from its line; the file still loads', async () => {
+    const { issues, records } = await read('nul.md', HEAD + '| [Nul\u0000 Title](https://arxiv.org/abs/2410.44441) | A. B | s | [] | N/A | N/A |\n' + row('Other'));
+    expect(records.map((r) => r.title)).toEqual(['Nul Title', 'Other']);
+    expect(issues).toEqual(['nul.md:5: NUL bytes removed from the line']);
+  });
+
+  it('29 a file of blank lines and tabs is empty', async () => {
+    expect((await read('blank.md', '   \n\n\t\n')).issues).toEqual(['blank.md:0: the file is empty']);
   });
 });
