@@ -99,7 +99,7 @@ export function sphericalKMeans(rows: Float64Array[], docs: number[], k: number,
   const random = rng(seed);
   let best: { c: Clustering; objective: number } | null = null;
   for (let r = 0; r < restarts; r++) {
-    const run = once(rows, docs, Math.min(k, docs.length), random, options.iterations ?? 50);
+    const run = once(rows, docs, Math.min(k, docs.length), random, options.iterations ?? 30);
     if (!best || run.objective > best.objective + 1e-9) best = run;
   }
   return best!.c;
@@ -126,13 +126,59 @@ export function silhouette(rows: Float64Array[], docs: number[], c: Clustering, 
   return total / picks.length - small / c.k;
 }
 
-/** Runs k-means for each k in [kMin, kMax] and keeps the clustering with the best silhouette. */
-export function bestKMeans(rows: Float64Array[], docs: number[], kMin: number, kMax: number, seed: number, minSize = 3): Clustering {
+/** Assigns every doc to its nearest centroid, then refines the centroids with a few full passes. */
+function assignAll(rows: Float64Array[], docs: number[], start: Clustering, passes = 2): Clustering {
+  const k = start.k;
+  const dim = start.centroids[0]?.length ?? 0;
+  const centroids = start.centroids.map((c) => Float64Array.from(c));
+  const assign = new Int32Array(docs.length);
+  const sim = new Float64Array(docs.length);
+  for (let pass = 0; pass <= passes; pass++) {
+    for (let i = 0; i < docs.length; i++) {
+      const v = rows[docs[i]!]!;
+      let bi = 0;
+      let bs = -Infinity;
+      for (let ci = 0; ci < k; ci++) {
+        const s = dot(v, centroids[ci]!);
+        if (s > bs) {
+          bs = s;
+          bi = ci;
+        }
+      }
+      assign[i] = bi;
+      sim[i] = bs;
+    }
+    if (pass === passes) break;
+    const sums = centroids.map(() => new Float64Array(dim));
+    for (let i = 0; i < docs.length; i++) {
+      const c = sums[assign[i]!]!;
+      const v = rows[docs[i]!]!;
+      for (let j = 0; j < dim; j++) c[j]! += v[j]!;
+    }
+    sums.forEach((c, ci) => {
+      if (c.some((x) => x !== 0)) {
+        normalise(c);
+        centroids[ci] = c;
+      }
+    });
+  }
+  return { k, assign, sim, centroids };
+}
+
+/**
+ * Runs k-means for each k in [kMin, kMax] (every second k when the band is wide) and keeps the clustering with
+ * the best silhouette. Above `sampleCap` docs, k and the centroids are fitted on a seeded sample and every doc is
+ * then assigned and the centroids refined over all docs: the cost stays bounded as the corpus grows.
+ */
+export function bestKMeans(rows: Float64Array[], docs: number[], kMin: number, kMax: number, seed: number, minSize = 3, sampleCap = 3000): Clustering {
+  const fit = docs.length > sampleCap ? sampleIndices(docs.length, sampleCap, rng(seed ^ 0x5eed)).map((i) => docs[i]!) : docs;
+  const step = kMax - kMin > 6 ? 2 : 1;
+  const restarts = fit.length > 500 ? 4 : 10;
   let best: { c: Clustering; score: number } | null = null;
-  for (let k = kMin; k <= kMax; k++) {
-    const c = sphericalKMeans(rows, docs, k, seed + k);
-    const score = silhouette(rows, docs, c, minSize);
+  for (let k = kMin; k <= kMax; k += step) {
+    const c = sphericalKMeans(rows, fit, k, seed + k, { restarts });
+    const score = silhouette(rows, fit, c, minSize);
     if (!best || score > best.score + 1e-9) best = { c, score };
   }
-  return best!.c;
+  return fit === docs ? best!.c : assignAll(rows, docs, best!.c);
 }

@@ -36,7 +36,7 @@ export function analyse(input: AnalysisPaper[], options: AnalyseOptions = {}): A
   const withText = papers.flatMap((p, i) => (hasText(p) && features.vectors[i]!.idx.length > 0 ? [i] : []));
   const similar = time('similarity', () => similarRelations(ids, features, options.similarity));
   const config = options.topicConfig ?? readTopicConfig(DEFAULT_TOPICS_FILE);
-  const { topics, inTopic } = time('topics', () => buildTopics(ids, features, withText, { config, ...(options.previousTopics ? { previousTopics: options.previousTopics } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) }));
+  const { topics, inTopic } = time('topics', () => buildTopics(ids, features, withText, { config, timings, ...(options.previousTopics ? { previousTopics: options.previousTopics } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) }));
   const coauthors = time('coauthors', () => coauthorPairs(papers));
   const coarseLabel = new Map(topics.filter((t) => t.level === 0).map((t) => [t.id, t.label]));
   const topicOfPaper = new Map(inTopic.filter((r) => !r.primary && coarseLabel.has(r.topic)).map((r) => [r.paper, coarseLabel.get(r.topic)!]));

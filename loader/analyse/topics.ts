@@ -15,6 +15,8 @@ export interface TopicOptions {
   previousTopics?: { id: string; members: string[] }[];
   /** LSA rank (default from the corpus size). */
   rank?: number;
+  /** Receives the time of each sub-step (ms). */
+  timings?: Record<string, number>;
 }
 
 interface Group {
@@ -28,9 +30,9 @@ interface Group {
   score: Map<number, number>;
 }
 
-function split(rows: Float64Array[], docs: number[], kMin: number, kMax: number, seed: number): Clustering | null {
+function split(rows: Float64Array[], docs: number[], kMin: number, kMax: number, seed: number, sampleCap: number): Clustering | null {
   if (docs.length < 2 * kMin || kMax < kMin) return null;
-  return bestKMeans(rows, docs, kMin, kMax, seed);
+  return bestKMeans(rows, docs, kMin, kMax, seed, 3, sampleCap);
 }
 
 /**
@@ -103,18 +105,26 @@ export function buildTopics(ids: string[], features: Features, withText: number[
   const seed = options.seed ?? 42;
   const n = withText.length;
   // Clustering runs on LSA document vectors (dense, rank ≤ 50): synonyms and co-occurring terms pull together.
+  let t0 = performance.now();
+  const mark = (name: string) => {
+    if (options.timings) options.timings[name] = Math.round(performance.now() - t0);
+    t0 = performance.now();
+  };
   const reduced = lsa(withText.map((d) => features.vectors[d]!), features.vocab.length, { rank: options.rank ?? lsaRank(n), seed }).rows;
   const rows: Float64Array[] = new Array<Float64Array>(features.vectors.length);
   withText.forEach((d, i) => (rows[d] = reduced[i]!));
   const [cMin, cMax] = kRange(n, 2, 12, 20);
-  const coarseC = split(rows, withText, cMin, cMax, seed);
+  mark('topics.lsa');
+  const coarseC = split(rows, withText, cMin, cMax, seed, 3000);
   const coarse = coarseC ? groupsOf(coarseC, withText, 0, null) : [{ docs: withText, level: 0, parent: null, label: '', terms: [], score: new Map(withText.map((d) => [d, 1])) } as Group];
+  mark('topics.coarse');
   const fine: Group[] = [];
   for (const [gi, g] of coarse.entries()) {
     const [fMin, fMax] = kRange(g.docs.length, 2, 8, 12);
-    const c = split(rows, g.docs, fMin, fMax, seed + 100 * (gi + 1));
+    const c = split(rows, g.docs, fMin, fMax, seed + 100 * (gi + 1), 1000);
     fine.push(...(c ? groupsOf(c, g.docs, 1, g) : [{ docs: g.docs, level: 1, parent: g, label: '', terms: [], score: new Map(g.score) } as Group]));
   }
+  mark('topics.fine');
   // Pinned topics take their papers out of the generated fine topics.
   for (const pin of options.config?.pins ?? []) {
     // A paper mentioning the seed terms joins the pin only when it sits closer to the pin's centre (the mean of

@@ -36,9 +36,17 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(await authors.allInnerTexts()).toEqual(['Duyu Tang', 'Yitong Li', 'Miren Tian', 'Siyuan Wang', 'ljcleo']);
     expect(await page.locator('[data-testid=provenance] li').count()).toBe(5);
     await e.shot(page, '02a-paper-details');
+    // The canvas swaps the topic map for the paper's neighbourhood once its neighbours arrive.
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __pge: { store: { getState: () => { view: string; graph: { nodes: { id: string }[] } } } } }).__pge.store.getState();
+      return s.view === 'explore' && s.graph.nodes.some((n) => n.id === 'paper:arxiv:2505.16056') && s.graph.nodes.some((n) => n.id.startsWith('topic:'));
+    });
     const opened = await canvasState(page);
+    expect(opened.nodes.filter((id) => id.startsWith('author:')).length).toBe(5);
     const before = opened.nodes.length;
-    const topic = opened.nodes.find((id) => id.startsWith('topic:'))!;
+    // A subtopic (drawn inside its parent topic) is the node under the pointer, not the compound around it.
+    const topic = await page.evaluate(() => (window as unknown as { __pge: { cy: { nodes: (s: string) => { filter: (f: (n: { isChildless: () => boolean; id: () => string }) => boolean) => { map: (f: (n: { id: () => string }) => string) => string[] } } } } }).__pge.cy.nodes('[id ^= "topic:"]').filter((n) => n.isChildless()).map((n) => n.id())[0]!);
+    expect(topic).toMatch(/^topic:/);
     await page.waitForTimeout(1200);
     await dblclickNode(page, topic);
     await page.waitForFunction((n) => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: unknown[] } } } } }).__pge.store.getState().graph.nodes.length > n, before);

@@ -50,6 +50,10 @@ function EdgeDetails({ edge }: { edge: GEdge }) {
   );
 }
 
+function topicPapers(t: TopicPage): TopicPage['papers'] {
+  return t.topic.level === 0 ? t.papers : t.papers.filter((x) => x.primary);
+}
+
 function NodeView({ d, topic }: { d: NodeDetails; topic: TopicPage | null }) {
   const n = d.node;
   const p = n.props;
@@ -90,9 +94,18 @@ function NodeView({ d, topic }: { d: NodeDetails; topic: TopicPage | null }) {
           <p className="hint">{topic.topic.terms.slice(0, 8).join(' · ')}</p>
           <Sparkline points={topic.monthly} />
           {topic.topAuthors.length > 0 && <p className="hint">Top authors: {topic.topAuthors.slice(0, 5).map((a) => a.name).join(', ')}</p>}
-          <h3>Papers ({topic.papers.filter((x) => x.primary).length})</h3>
+          {topic.subtopics.length > 0 && (
+            <>
+              <h3>Subtopics ({topic.subtopics.length})</h3>
+              <div className="chips" data-testid="topic-subtopics">
+                {topic.subtopics.map((t) => <button key={t.id} className="chip chip-topic linklike" onClick={() => void openNode(t.id)}>{t.label} ({t.size})</button>)}
+              </div>
+            </>
+          )}
+          {/* A subtopic lists the papers it is the primary topic of; a top-level topic lists all of its papers. */}
+          <h3>Papers ({topicPapers(topic).length})</h3>
           <ul className="plain" data-testid="topic-papers">
-            {topic.papers.filter((x) => x.primary).slice(0, 40).map((x) => <li key={x.id}><button className="linklike" onClick={() => void openNode(x.id)}>{x.title}</button></li>)}
+            {topicPapers(topic).slice(0, 40).map((x) => <li key={x.id}><button className="linklike" onClick={() => void openNode(x.id)}>{x.title}</button></li>)}
           </ul>
         </>
       )}
