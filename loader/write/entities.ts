@@ -98,10 +98,6 @@ UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 ON CREATE SET s.format = row.format, s.pending = true`;
 
-const FROM_SOURCE = (fresh = false) => `
-UNWIND $rows AS row
-MATCH (p:Paper {id: row.paper}), (s:Source {id: row.source})
-${fresh ? 'CREATE' : 'MERGE'} (p)-[r:FROM_SOURCE {line: row.line}]->(s)`;
 
 /** Marks sources complete: only now does their sha256 let a later run skip them. */
 const SOURCES_DONE = `

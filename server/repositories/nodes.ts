@@ -100,4 +100,23 @@ export class NodesRepository {
     }
     return { nodes: [...nodes.values()], edges, truncated: Object.keys(more).length > 0, more };
   }
+
+  /**
+   * Ids of the papers a node stands for (an author's, a tag's, a repo's or a resource's papers; a topic's papers,
+   * subtopics included; a paper is itself), capped at `cap` — the canvas uses them to filter papers by it.
+   */
+  async paperIds(id: ParsedId, cap: number): Promise<{ ids: string[]; total: number }> {
+    const rows = await this.db.read(
+      `MATCH (n:${id.label} {id: $key})
+       CALL (n) {
+         OPTIONAL MATCH (n)-[:AUTHORED|TAGGED|HAS_CODE|HAS_RESOURCE|IN_TOPIC|FROM_SOURCE]-(p:Paper)
+         RETURN collect(DISTINCT p.id) AS direct
+       }
+       RETURN CASE WHEN n:Paper THEN [n.id] ELSE direct END AS ids`,
+      { key: id.key },
+    );
+    if (rows.length === 0) throw new NotFoundError(`No ${id.type} with id "${id.key}"`);
+    const all = (Array.isArray(rows[0]!.ids) ? rows[0]!.ids : []).map((x) => `paper:${String(x)}`).sort();
+    return { ids: all.slice(0, cap), total: all.length };
+  }
 }

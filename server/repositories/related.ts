@@ -65,12 +65,16 @@ export class RelatedRepository {
               + [x IN collect(CASE WHEN size(shared) > 0 THEN {id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS e
        }
        CALL (p, strong) {
-         OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)<-[:IN_TOPIC {primary: true}]-(q:Paper)
-         WHERE q <> p AND NOT q.id IN [s IN strong | s.id] AND EXISTS { (p)-[:TAGGED]->(:Tag)<-[:TAGGED]-(q) }
-         WITH t, q ORDER BY q.id LIMIT $limit
-         CALL (p, q) { MATCH (p)-[:TAGGED]->(x:Tag)<-[:TAGGED]-(q) RETURN collect(x.name) AS shared }
-         RETURN [x IN collect(CASE WHEN q IS NOT NULL THEN {id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]} END) WHERE x IS NOT NULL]
-              + [x IN collect(CASE WHEN q IS NOT NULL THEN {id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS f
+         OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)
+         OPTIONAL MATCH (p)-[:TAGGED]->(tag:Tag)
+         WITH t, collect(tag) AS ptags, [s IN strong | s.id] AS seen
+         OPTIONAL MATCH (t)<-[:IN_TOPIC {primary: true}]-(q:Paper)
+         WHERE q <> p AND NOT q.id IN seen
+         WITH t, q, [x IN ptags WHERE EXISTS { (q)-[:TAGGED]->(x) } | x.name] AS shared
+         WHERE size(shared) > 0
+         WITH t, q, shared ORDER BY q.id LIMIT $limit
+         RETURN collect({id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]})
+              + collect({id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared}) AS f
        }
        RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL] + e + f AS candidates`,
       { key, limit: int(limit) },

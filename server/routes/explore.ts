@@ -41,4 +41,14 @@ export async function exploreRoutes(api: FastifyInstance, deps: Deps): Promise<v
     if (bad) throw new BadParameterError('rel', `unknown relationship type "${bad}" (use ${REL_TYPES.join(', ')})`);
     return nodes.neighbors(parseId(req.params.id), rels as RelType[], req.query.limit);
   });
+
+  r.get('/nodes/:id/papers', {
+    schema: {
+      tags: ['explore'],
+      description: 'Ids of the papers a node stands for (its papers; a topic with its subtopics), for filtering the canvas.',
+      params: idParams,
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(20_000).default(5000) }),
+      response: { 200: z.object({ ids: z.array(z.string()), total: z.number() }), ...errors },
+    },
+  }, async (req) => nodes.paperIds(parseId(req.params.id), req.query.limit));
 }

@@ -1,7 +1,7 @@
 // The explorer in a real Chromium on the seed corpus: search → paper → expand → authors in the drawer; the
 // co-author, topic and related-work views; a deep link; an API error in words; a saved query and its link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasState, dblclickNode, e2eEnabled, startE2E, type E2E } from './harness.ts';
+import { canvasState, clickNode, dblclickNode, e2eEnabled, startE2E, type E2E } from './harness.ts';
 
 const enabled = e2eEnabled();
 let e: E2E;
@@ -40,18 +40,58 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     await page.waitForFunction(() => {
       const s = (window as unknown as { __pge: { store: { getState: () => { view: string; graph: { nodes: { id: string }[] } } } } }).__pge.store.getState();
       return s.view === 'explore' && s.graph.nodes.some((n) => n.id === 'paper:arxiv:2505.16056') && s.graph.nodes.some((n) => n.id.startsWith('topic:'));
-    });
+    }, undefined, { polling: 100 });
     const opened = await canvasState(page);
     expect(opened.nodes.filter((id) => id.startsWith('author:')).length).toBe(5);
     const before = opened.nodes.length;
-    // A subtopic (drawn inside its parent topic) is the node under the pointer, not the compound around it.
-    const topic = await page.evaluate(() => (window as unknown as { __pge: { cy: { nodes: (s: string) => { filter: (f: (n: { isChildless: () => boolean; id: () => string }) => boolean) => { map: (f: (n: { id: () => string }) => string) => string[] } } } } }).__pge.cy.nodes('[id ^= "topic:"]').filter((n) => n.isChildless()).map((n) => n.id())[0]!);
-    expect(topic).toMatch(/^topic:/);
+    // The paper's broadest topic (most papers) has papers not yet on the canvas.
+    const topic = await page.evaluate(() => {
+      const s = (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { id: string; props: { size?: number } }[] } } } } }).__pge.store.getState();
+      return s.graph.nodes.filter((n) => n.id.startsWith('topic:')).sort((a, b) => (b.props.size ?? 0) - (a.props.size ?? 0))[0]!.id;
+    });
     await page.waitForTimeout(1200);
     await dblclickNode(page, topic);
     await page.waitForFunction((n) => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: unknown[] } } } } }).__pge.store.getState().graph.nodes.length > n, before);
     await page.waitForTimeout(1500);
     await e.shot(page, '02-explore-expanded');
+    await page.close();
+  });
+
+  it('finds a path from the context menu and filters the canvas to the papers of a tag', async () => {
+    const page = await e.page();
+    const paper = 'paper:arxiv:2505.16056';
+    await page.goto(`${e.base}/?view=explore&focus=${encodeURIComponent(paper)}`);
+    await page.waitForFunction((id) => (window as unknown as { __pge: { cy: { getElementById: (i: string) => { nonempty: () => boolean } } } }).__pge.cy.getElementById(id).nonempty(), paper);
+    await clickNode(page, paper, 'right');
+    await page.locator('[data-testid=menu-path]').click();
+    await page.fill('[data-testid=path-target]', 'Eunho Yang');
+    await page.locator('[data-testid=search-results] li', { hasText: 'Eunho Yang' }).click();
+    const steps = page.locator('[data-testid=path-chains] li');
+    await steps.first().waitFor();
+    const state = await canvasState(page);
+    expect(state.nodes).toContain('author:eunho yang');
+    expect(state.nodes).toContain(paper);
+    const first = await steps.first().innerText();
+    expect(first).toMatch(/^Not All Models Suit Expert Offloading/);
+    expect(first).toMatch(/Eunho Yang$/);
+    const highlighted = await page.evaluate(() => (window as unknown as { __pge: { cy: { edges: (s: string) => { length: number } } } }).__pge.cy.edges('.path').length);
+    expect(highlighted).toBeGreaterThanOrEqual(3);
+    await page.waitForTimeout(1500);
+    await e.shot(page, '02b-path-from-menu');
+
+    await page.fill('[data-testid=only-picker]', 'Natural Language');
+    await page.locator('[data-testid=search-results] li', { hasText: 'Natural Language Processing' }).first().click();
+    await page.locator('[data-testid=only-filter]').waitFor();
+    const shown = await page.evaluate(() => {
+      const w = window as unknown as { __pge: { cy: { nodes: (s: string) => { map: (f: (n: { id: () => string }) => string) => string[] } }; store: { getState: () => { only: { ids: string[] } | null; graph: { nodes: { id: string }[] } } } } };
+      const s = w.__pge.store.getState();
+      return { onCanvas: w.__pge.cy.nodes('[type = "paper"]').map((n) => n.id()), only: s.only?.ids ?? [], inGraph: s.graph.nodes.filter((n) => n.id.startsWith('paper:')).map((n) => n.id) };
+    });
+    expect(shown.onCanvas.length).toBeGreaterThan(0);
+    expect(shown.onCanvas.every((id) => shown.only.includes(id))).toBe(true);
+    expect(shown.onCanvas.sort()).toEqual(shown.inGraph.filter((id) => shown.only.includes(id)).sort());
+    expect(page.url()).toContain('only=tag');
+    await e.shot(page, '02c-only-tag-papers');
     await page.close();
   });
 

@@ -64,10 +64,18 @@ export function canvasState(page: Page): Promise<{ nodes: string[]; edges: numbe
 
 /** Double-clicks a node on the canvas at its rendered position. */
 export async function dblclickNode(page: Page, id: string): Promise<void> {
+  await clickNode(page, id, 'double');
+}
+
+/** Clicks (left, right or double) a node on the canvas at its rendered position, once the layout has settled. */
+export async function clickNode(page: Page, id: string, how: 'left' | 'right' | 'double'): Promise<void> {
   const where = () =>
     page.evaluate((nodeId) => {
-      const w = window as unknown as { __pge: { cy: { getElementById: (i: string) => { renderedPosition: () => { x: number; y: number } } } } };
-      return w.__pge.cy.getElementById(nodeId).renderedPosition();
+      const w = window as unknown as { __pge: { cy: { getElementById: (i: string) => { isParent: () => boolean; renderedPosition: () => { x: number; y: number }; renderedBoundingBox: (o: object) => { y1: number } } } } };
+      const n = w.__pge.cy.getElementById(nodeId);
+      // A compound node (a topic holding its subtopics) is hit in its top padding, above its children.
+      if (n.isParent()) return { x: n.renderedPosition().x, y: n.renderedBoundingBox({ includeLabels: false }).y1 + 6 };
+      return n.renderedPosition();
     }, id);
   // Wait for the layout to settle: the node must stay put between two looks.
   let pos = await where();
@@ -79,5 +87,6 @@ export async function dblclickNode(page: Page, id: string): Promise<void> {
     if (still) break;
   }
   const box = await page.locator('[data-testid=canvas]').boundingBox();
-  await page.mouse.dblclick(box!.x + pos.x, box!.y + pos.y);
+  if (how === 'double') await page.mouse.dblclick(box!.x + pos.x, box!.y + pos.y);
+  else await page.mouse.click(box!.x + pos.x, box!.y + pos.y, { button: how });
 }

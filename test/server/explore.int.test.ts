@@ -83,3 +83,28 @@ describe('GET /api/nodes/:id/neighbors', () => {
     expect((await get(`/api/nodes/${enc('author:eunho yang')}/neighbors?rel=KNOWS`)).json()).toMatchObject({ status: 400, param: 'rel' });
   });
 });
+
+describe('GET /api/nodes/:id/papers', () => {
+  const cypher = async (query: string) => (await app.inject({ method: 'POST', url: '/api/cypher', payload: { query } })).json().rows;
+
+  it('gives every paper of a tag, of an author, and of a top-level topic (its subtopics included)', async () => {
+    const tag = (await get(`/api/nodes/${enc('tag:natural language processing')}/papers`)).json();
+    const tagged = await cypher("MATCH (:Tag {id: 'natural language processing'})<-[:TAGGED]-(p:Paper) RETURN 'paper:' + p.id AS id ORDER BY id");
+    expect(tag.ids).toEqual(tagged.map((r: [string]) => r[0]));
+    expect(tag.total).toBe(tagged.length);
+    expect((await get(`/api/nodes/${enc('author:eunho yang')}/papers`)).json()).toEqual({ ids: ['paper:arxiv:2505.17225'], total: 1 });
+    const [[topId, topSize, subs]] = await cypher('MATCH (t:Topic {level: 0})<-[:SUBTOPIC_OF]-(s:Topic) RETURN t.id AS id, t.size AS size, collect(s.id) AS subs ORDER BY size DESC LIMIT 1');
+    const topic = (await get(`/api/nodes/${enc('topic:' + topId)}/papers`)).json();
+    expect(topic.total).toBe(topSize);
+    const sub = (await get(`/api/nodes/${enc('topic:' + subs[0])}/papers`)).json();
+    expect(sub.total).toBeGreaterThan(0);
+    expect(sub.ids.every((id: string) => topic.ids.includes(id))).toBe(true);
+  });
+
+  it('caps the list at limit and answers 404 for an unknown node', async () => {
+    const capped = (await get(`/api/nodes/${enc('tag:natural language processing')}/papers?limit=2`)).json();
+    expect(capped.ids).toHaveLength(2);
+    expect(capped.total).toBeGreaterThan(2);
+    expect((await get(`/api/nodes/${enc('tag:no such tag')}/papers`)).json()).toMatchObject({ status: 404 });
+  });
+});

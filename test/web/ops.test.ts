@@ -54,6 +54,12 @@ describe('visibleGraph', () => {
     expect(v.edges).toEqual([]);
     expect(countByType(g)).toEqual({ paper: 3, author: 1 });
   });
+
+  it('keeps only the given papers when filtering by a tag or topic, other types untouched', () => {
+    const v = visibleGraph(g, { hiddenTypes: [], onlyPapers: new Set(['paper:p2']) });
+    expect(v.nodes.map((n) => n.id)).toEqual(['paper:p2', 'author:a']);
+    expect(v.edges.map((e) => e.id)).toEqual(['AUTHORED:author:a->paper:p2']);
+  });
 });
 
 describe('history', () => {

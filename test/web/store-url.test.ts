@@ -36,7 +36,7 @@ describe('app store', () => {
 
 describe('URL state', () => {
   it('round-trips an exploration', () => {
-    const state = { view: 'explore', focus: 'paper:arxiv:2505.16056', depth: 2, layout: 'fcose', params: {}, expanded: ['author:a b', 'topic:t-1'] };
+    const state = { view: 'explore', focus: 'paper:arxiv:2505.16056', only: 'tag:natural language processing', depth: 2, layout: 'fcose', params: {}, expanded: ['author:a b', 'topic:t-1'] };
     expect(fromSearch(toSearch(state))).toEqual(state);
   });
 

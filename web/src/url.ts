@@ -4,6 +4,8 @@ export interface UrlState {
   view: string;
   focus?: string;
   to?: string;
+  /** Only papers of this node stay visible. */
+  only?: string;
   depth?: number;
   layout?: string;
   query?: string;
@@ -11,7 +13,7 @@ export interface UrlState {
   expanded: string[];
 }
 
-const RESERVED = new Set(['view', 'focus', 'to', 'depth', 'layout', 'query', 'x']);
+const RESERVED = new Set(['view', 'focus', 'to', 'only', 'depth', 'layout', 'query', 'x']);
 
 export function toSearch(s: UrlState): string {
   const p = new URLSearchParams();
@@ -24,6 +26,7 @@ export function toSearch(s: UrlState): string {
   }
   if (s.focus) p.set('focus', s.focus);
   if (s.to) p.set('to', s.to);
+  if (s.only) p.set('only', s.only);
   if (s.depth && s.depth !== 1) p.set('depth', String(s.depth));
   if (s.layout && s.layout !== 'auto') p.set('layout', s.layout);
   for (const id of s.expanded) p.append('x', id);
@@ -41,6 +44,7 @@ export function fromSearch(search: string): UrlState {
     view: p.get('view') ?? (p.get('query') ? 'queries' : 'explore'),
     ...(p.get('focus') ? { focus: p.get('focus')! } : {}),
     ...(p.get('to') ? { to: p.get('to')! } : {}),
+    ...(p.get('only') ? { only: p.get('only')! } : {}),
     ...(depth >= 1 && depth <= 3 ? { depth } : {}),
     ...(p.get('layout') ? { layout: p.get('layout')! } : {}),
     ...(p.get('query') ? { query: p.get('query')! } : {}),

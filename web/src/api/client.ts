@@ -46,6 +46,7 @@ export const api = {
   node: (id: string) => request<NodeDetails>(`/api/nodes/${enc(id)}`),
   neighbors: (id: string, rels?: string[], limit = 25) => request<Graph & { more: Record<string, number> }>(`/api/nodes/${enc(id)}/neighbors?limit=${limit}${rels?.length ? `&rel=${rels.join(',')}` : ''}`),
   coauthors: (id: string, depth: number) => request<Graph>(`/api/authors/${enc(id)}/coauthors?depth=${depth}`),
+  paperIds: (id: string) => request<{ ids: string[]; total: number }>(`/api/nodes/${enc(id)}/papers`),
   topics: () => request<TopicMap>('/api/topics'),
   topic: (id: string) => request<TopicPage>(`/api/topics/${enc(id)}`),
   related: (id: string, limit = 12) => request<RelatedAnswer>(`/api/papers/${enc(id)}/related?limit=${limit}`),

@@ -6,6 +6,8 @@ import { TYPE_STYLE } from '../graph/style.ts';
 import { useApp, type Layout } from '../store/index.ts';
 import { CoauthorControls, RelatedControls, TopicsHelp } from './ViewControls.tsx';
 import { QueriesPanel } from './QueriesPanel.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { clearPaperFilter, filterPapersBy } from '../views/actions.ts';
 
 const LAYOUTS: [Layout, string][] = [
   ['auto', 'Automatic'],
@@ -26,6 +28,7 @@ export function LeftRail() {
   const from = useApp((s) => s.dateFrom);
   const to = useApp((s) => s.dateTo);
   const setDates = useApp((s) => s.setDates);
+  const only = useApp((s) => s.only);
   const counts = countByType(graph);
   return (
     <aside className="rail" aria-label="Legend, filters and layout">
@@ -53,6 +56,16 @@ export function LeftRail() {
           <input aria-label="From month" type="month" value={from} onChange={(e) => setDates(e.target.value, to)} />
           <input aria-label="To month" type="month" value={to} onChange={(e) => setDates(from, e.target.value)} />
         </div>
+      </section>
+      <section>
+        <h3>Only papers of…</h3>
+        <SearchBox types={['tag', 'topic', 'author', 'repo']} placeholder="A tag, topic, author or repo" testId="only-picker" onPick={(r) => void filterPapersBy(r.id, r.label)} />
+        {only && (
+          <div className="filter-chip" data-testid="only-filter">
+            <span className="chip chip-topic">{only.label} · {only.ids.length} papers</span>
+            <button className="linklike" onClick={clearPaperFilter} aria-label={`Stop filtering by ${only.label}`}>clear</button>
+          </div>
+        )}
       </section>
       <section>
         <h3>Layout</h3>

@@ -4,7 +4,7 @@ import { useApp } from '../store/index.ts';
 import { loadCoauthors, loadRelated, pathStore, relatedStore, setPathTarget, tracePath } from '../views/actions.ts';
 import { SearchBox } from './SearchBox.tsx';
 
-function useExternal<T>(store: { value: T; listeners: Set<() => void> }): T {
+export function useExternal<T>(store: { value: T; listeners: Set<() => void> }): T {
   return useSyncExternalStore(
     (cb) => {
       store.listeners.add(cb);

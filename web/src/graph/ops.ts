@@ -74,6 +74,8 @@ export interface Filters {
   /** `YYYY-MM` bounds on paper months (inclusive); papers without a month stay visible. */
   from?: string;
   to?: string;
+  /** When set, only these papers stay visible (other node types are not affected). */
+  onlyPapers?: ReadonlySet<string>;
 }
 
 /** The part of the graph that passes the filters (edges need both ends visible). */
@@ -83,6 +85,7 @@ export function visibleGraph(g: CanvasGraph, f: Filters): CanvasGraph {
     if (hidden.has(n.type)) return false;
     const month = typeof n.props.month === 'string' ? n.props.month : null;
     if (n.type === 'paper' && month && ((f.from && month < f.from) || (f.to && month > f.to))) return false;
+    if (n.type === 'paper' && f.onlyPapers && !f.onlyPapers.has(n.id)) return false;
     return true;
   };
   const nodes = g.nodes.filter(keep);

@@ -39,6 +39,10 @@ export interface ViewSlice {
   hiddenTypes: NodeType[];
   dateFrom: string;
   dateTo: string;
+  /** Only papers of this tag, topic, author or repo stay visible (their ids, fetched once). */
+  only: { id: string; label: string; ids: string[] } | null;
+  /** Edges of the paths last found from the canvas, drawn highlighted. */
+  pathEdges: string[];
   loading: number;
   error: string | null;
   notice: string | null;
@@ -48,6 +52,8 @@ export interface ViewSlice {
   setDepth: (d: number) => void;
   toggleType: (t: NodeType) => void;
   setDates: (from: string, to: string) => void;
+  setOnly: (only: { id: string; label: string; ids: string[] } | null) => void;
+  setPathEdges: (ids: string[]) => void;
   setError: (e: string | null) => void;
   setNotice: (n: string | null) => void;
   busy: (delta: 1 | -1) => void;
@@ -107,6 +113,8 @@ const viewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   hiddenTypes: ['source'],
   dateFrom: '',
   dateTo: '',
+  only: null,
+  pathEdges: [],
   loading: 0,
   error: null,
   notice: null,
@@ -116,6 +124,8 @@ const viewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   setDepth: (depth) => set({ depth: Math.min(3, Math.max(1, depth)) }),
   toggleType: (t) => set((s) => ({ hiddenTypes: s.hiddenTypes.includes(t) ? s.hiddenTypes.filter((x) => x !== t) : [...s.hiddenTypes, t] })),
   setDates: (dateFrom, dateTo) => set({ dateFrom, dateTo }),
+  setOnly: (only) => set({ only }),
+  setPathEdges: (pathEdges) => set({ pathEdges }),
   setError: (error) => set({ error }),
   setNotice: (notice) => set({ notice }),
   busy: (delta) => set((s) => ({ loading: Math.max(0, s.loading + delta) })),

@@ -124,6 +124,49 @@ export function tracePath(from: string, to: string) {
   });
 }
 
+/** Keeps only the papers of a tag, topic, author or repo visible on the canvas (until cleared). */
+export function filterPapersBy(id: string, label?: string) {
+  return guarded(async () => {
+    const [ans, name] = await Promise.all([api.paperIds(id), label ? Promise.resolve(label) : api.node(id).then((d) => d.node.label)]);
+    st().setOnly({ id, label: name, ids: ans.ids });
+    if (ans.total > ans.ids.length) st().setNotice(`Filtering by the first ${ans.ids.length} of ${ans.total} papers of ${name}.`);
+    syncUrl();
+  });
+}
+
+export function clearPaperFilter() {
+  st().setOnly(null);
+  syncUrl();
+}
+
+/** "Find path to…": the node a path starts from while the user picks where it ends. */
+export const pathPick = {
+  value: null as { from: string; label: string } | null,
+  listeners: new Set<() => void>(),
+  set(v: { from: string; label: string } | null) {
+    this.value = v;
+    for (const l of this.listeners) l();
+  },
+};
+
+/** Adds up to 3 shortest paths between two nodes to the Explore canvas, each step explained. */
+export function findPathOnCanvas(from: string, to: string) {
+  return guarded(async () => {
+    const ans = await api.paths(from, to, 4, 3);
+    pathStore.set(ans);
+    const edges: GEdge[] = ans.paths.flatMap((p) => p.steps.map((s) => {
+      const [a, b] = s.direction === 'out' ? [s.from.id, s.to.id] : [s.to.id, s.from.id];
+      return { id: `${s.rel}:${a}->${b}`, type: s.rel, source: a, target: b, props: { why: s.why, reason: s.why } };
+    }));
+    st().addGraph({ nodes: ans.graph.nodes, edges, truncated: false }, from);
+    st().setPathEdges(edges.map((e) => e.id));
+    const lengths = ans.paths.map((p) => p.steps.length);
+    const span = lengths.length ? (Math.min(...lengths) === Math.max(...lengths) ? `${lengths[0]}` : `${Math.min(...lengths)}–${Math.max(...lengths)}`) : '';
+    st().setNotice(ans.paths.length === 0 ? 'No path within 4 steps between these two.' : `${ans.paths.length} path${ans.paths.length > 1 ? 's' : ''} of ${span} steps added to the canvas.`);
+    syncUrl();
+  });
+}
+
 export function loadQueries() {
   return guarded(async () => st().setQueries((await api.queries()).queries));
 }
@@ -176,7 +219,7 @@ export const setPathTarget = (id: string | undefined) => (pathTo = id);
 export function syncUrl(): void {
   const s = st();
   const expanded = s.view === 'explore' ? [...new Set(Object.values(s.graph.origin))].slice(0, 20) : [];
-  const search = toSearch({ view: s.view, ...(s.focus ? { focus: s.focus } : {}), ...(pathTo && s.view === 'related' ? { to: pathTo } : {}), depth: s.depth, layout: s.layout, ...(s.view === 'queries' && s.queryName ? { query: s.queryName } : {}), params: s.queryParams, expanded });
+  const search = toSearch({ view: s.view, ...(s.focus ? { focus: s.focus } : {}), ...(pathTo && s.view === 'related' ? { to: pathTo } : {}), ...(s.only ? { only: s.only.id } : {}), depth: s.depth, layout: s.layout, ...(s.view === 'queries' && s.queryName ? { query: s.queryName } : {}), params: s.queryParams, expanded });
   if (typeof window !== 'undefined' && window.location.search !== search) window.history.replaceState(null, '', search);
 }
 
@@ -196,6 +239,7 @@ export async function restoreFromUrl(search: string): Promise<boolean> {
     }
     return true;
   }
+  if (u.only) await filterPapersBy(u.only);
   if (u.view === 'topics') await loadTopics();
   else if (u.view === 'coauthors' && u.focus) await loadCoauthors(u.focus, u.depth ?? 1);
   else if (u.view === 'related' && u.focus && u.to) {
