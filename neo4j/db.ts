@@ -59,7 +59,8 @@ export async function openDb(options: OpenOptions = {}): Promise<Db> {
   const uri = embedded?.uri ?? boltUri(config);
   const driver = createDriver(config, uri);
   try {
-    await waitForDatabase(driver, config.database, config.mode === 'external' ? 15_000 : 60_000);
+    const waitMs = Number(options.env?.NEO4J_WAIT_MS ?? process.env.NEO4J_WAIT_MS) || (config.mode === 'external' ? 15_000 : 60_000);
+    await waitForDatabase(driver, config.database, waitMs);
     if (options.schema !== false) await applySchema(driver, config.database);
   } catch (e) {
     await driver.close();

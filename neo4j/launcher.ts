@@ -172,8 +172,16 @@ export async function startEmbedded(config: EmbeddedConfig, log: Log = console.l
     return { uri, owned: false, stop: async () => {} };
   }
   if (!isBuilt()) await buildLauncher(log);
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const logFile = fs.openSync(path.join(config.dataDir, 'launcher.log'), 'a');
+  if (!hasCommand('java')) throw new LauncherError('java-missing', 'Java 17+ is needed for the embedded Neo4j: install a JDK (e.g. `apt-get install openjdk-17-jdk`) or set NEO4J_URI to an existing Neo4j.');
+  let logFile: number;
+  try {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.accessSync(config.dataDir, fs.constants.W_OK);
+    logFile = fs.openSync(path.join(config.dataDir, 'launcher.log'), 'a');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new LauncherError('data-dir', `The data folder ${config.dataDir} cannot be created or written (${code}): set NEO4J_DATA_DIR to a writable folder.`);
+  }
   const child = spawn(
     'java',
     [`-Xms${Math.min(512, config.heapMb)}m`, `-Xmx${config.heapMb}m`, '-XX:+UseG1GC', '-cp', `${path.join(TARGET, 'classes')}${path.delimiter}${path.join(TARGET, 'lib', '*')}`, MAIN_CLASS],

@@ -60,7 +60,7 @@ export class SearchRepository {
          CALL db.index.fulltext.queryNodes(index, $lucene) YIELD node, score
          RETURN node, score ORDER BY score DESC LIMIT $limit
        }
-       RETURN index, labels(node) AS labels, properties(node) AS props, score,
+       RETURN index, labels(node) AS labels, node {.id, .title, .name, .label, .owner, .date, .month, .monthDay, .size, .level} AS props, score,
               COUNT { (node)-[:AUTHORED|TAGGED|HAS_CODE]-(:Paper) } AS papers,
               COLLECT { MATCH (a:Author)-[r:AUTHORED]->(node) RETURN a.name ORDER BY r.position LIMIT 3 } AS authors`,
       { indexes, lucene, limit: int(limit * 2) },

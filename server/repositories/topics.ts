@@ -26,10 +26,24 @@ const toTopic = (r: Record<string, Plain>): TopicSummary => ({
 
 const TOPIC_FIELDS = 't.id AS id, t.label AS label, t.terms AS terms, t.size AS size, t.level AS level, t.pinned AS pinned, head([(t)-[:SUBTOPIC_OF]->(p) | p.id]) AS parent';
 
+export type TopicMap = { topics: TopicSummary[]; links: { source: string; target: string; weight: number; similar: number }[] };
+
 export class TopicsRepository {
+  /** The last topic map, valid while the analytics it came from are unchanged (the loader stamps `Meta {id:'analysis'}`). */
+  private cached: { version: string; map: TopicMap } | null = null;
+
   constructor(private readonly db: GraphDb) {}
 
-  async map(): Promise<{ topics: TopicSummary[]; links: { source: string; target: string; weight: number; similar: number }[] }> {
+  async map(): Promise<TopicMap> {
+    const [meta] = await this.db.read("OPTIONAL MATCH (m:Meta {id: 'analysis'}) RETURN toString(m.updatedAt) AS at, coalesce(m.stale, true) AS stale");
+    const version = meta && meta.stale === false && typeof meta.at === 'string' ? meta.at : null;
+    if (version && this.cached?.version === version) return this.cached.map;
+    const map = await this.compute();
+    this.cached = version ? { version, map } : null;
+    return map;
+  }
+
+  private async compute(): Promise<TopicMap> {
     const topics = (await this.db.read(`MATCH (t:Topic) RETURN ${TOPIC_FIELDS} ORDER BY t.level, t.size DESC, t.id`)).map(toTopic);
     const links = await this.db.read(
       `MATCH (a:Topic)<-[:IN_TOPIC {primary: true}]-(p:Paper)-[s:SIMILAR_TO]-(q:Paper)-[:IN_TOPIC {primary: true}]->(b:Topic)

@@ -55,8 +55,21 @@ export async function queryRoutes(api: FastifyInstance, deps: Deps): Promise<voi
     await proveReadOnly(db.driver, db.database, body.query, coerceParams(body.params.map((p) => ({ ...p, type: p.type as 'string' })), defaults));
     fs.mkdirSync(config.userQueriesDir, { recursive: true });
     const text = renderQueryFile({ title: body.title, description: body.description, params: body.params.map((p) => ({ ...p, type: p.type as 'string' })), view: body.view, query: body.query });
-    fs.writeFileSync(path.join(config.userQueriesDir, `${body.name}.cypher`), text);
+    writeAtomically(path.join(config.userQueriesDir, `${body.name}.cypher`), text);
     const saved = library().find((q) => q.name === body.name)!;
     return { query: saved };
   });
+}
+
+/** Writes a file so that readers (and a crash at any moment) see either the old content or the new, never a part. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
 }

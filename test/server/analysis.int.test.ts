@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ensureCorpus, testApp } from '../support/app.ts';
+import { DATABASE, testDriver } from '../support/db.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -132,3 +133,30 @@ describe('GET /api/paths', () => {
     expect(await get(`/api/paths?from=${enc('author:nobody')}&to=${enc('author:jadohu')}`)).toMatchObject({ status: 404 });
   });
 });
+
+describe('topic map cache', () => {
+  const run = (q: string, p: Record<string, unknown> = {}) => testDriver().executeQuery(q, p, { database: DATABASE });
+
+  it('serves the cached map while the analytics are unchanged and recomputes once the loader stamps new ones', async () => {
+    const first = await get('/api/topics');
+    const topic = first.topics.find((t: { level: number }) => t.level === 1);
+    const key = topic.id.replace(/^topic:/, '');
+    try {
+      // A change the loader did not stamp is not seen (the map is cached per analytics version)…
+      await run('MATCH (t:Topic {id: $key}) SET t.label = $label', { key, label: 'Renamed for the cache test' });
+      expect((await get('/api/topics')).topics.find((t: { id: string }) => t.id === topic.id).label).toBe(topic.label);
+      // …and a new analytics stamp (what every load that rewrites analytics leaves) makes it recompute.
+      await run("MATCH (m:Meta {id: 'analysis'}) SET m.updatedAt = datetime()");
+      expect((await get('/api/topics')).topics.find((t: { id: string }) => t.id === topic.id).label).toBe('Renamed for the cache test');
+      // While analytics are being rewritten (stale), nothing is cached.
+      await run("MATCH (m:Meta {id: 'analysis'}) SET m.stale = true");
+      await run('MATCH (t:Topic {id: $key}) SET t.label = $label', { key, label: 'Renamed while stale' });
+      expect((await get('/api/topics')).topics.find((t: { id: string }) => t.id === topic.id).label).toBe('Renamed while stale');
+    } finally {
+      await run('MATCH (t:Topic {id: $key}) SET t.label = $label', { key, label: topic.label });
+      await run("MATCH (m:Meta {id: 'analysis'}) SET m.stale = false, m.updatedAt = datetime()");
+    }
+    expect((await get('/api/topics')).topics.find((t: { id: string }) => t.id === topic.id).label).toBe(topic.label);
+  });
+});
+
