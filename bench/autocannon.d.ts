@@ -29,6 +29,6 @@ declare module 'autocannon' {
       requests?: Request[];
     }
   }
-  function autocannon(options: autocannon.Options, done: (err: Error | null, result: autocannon.Result) => void): unknown;
+  function autocannon(options: autocannon.Options, done: (err: Error | null, result: autocannon.Result) => void): import('node:events').EventEmitter;
   export default autocannon;
 }

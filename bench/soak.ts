@@ -1,6 +1,6 @@
 // `npm run bench:soak`: the server as its own process on the seeds + 2024 archive under a mixed workload (search,
 // neighbours, related work, co-authors, the topic map, saved queries) from 50 concurrent connections for 60 s
-// (BENCH_SOAK_SECONDS), after a warm-up of 15 s. Prints latency percentiles, errors and the server's resident memory
+// (BENCH_SOAK_SECONDS), after a warm-up of 30 s. Prints latency percentiles, errors and the server's resident memory
 // after the warm-up and after the run (target: ≤ 1.1×), and appends them to bench/RESULTS.md.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ import { appendResults, machineFacts } from './results.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
-const WARMUP = 15;
+const WARMUP = 30;
 const CONNECTIONS = 50;
 const enc = encodeURIComponent;
 
@@ -78,12 +78,14 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${port}`;
     const startRss = rssMb(pid);
     await run({ url, connections: CONNECTIONS, duration: WARMUP, requests });
+    // Both readings are taken after 5 s without load, so that neither catches a collection half done.
+    await new Promise((res) => setTimeout(res, 5000));
     const warmRss = rssMb(pid);
     const samples: number[] = [];
     const sampler = setInterval(() => samples.push(rssMb(pid)), 1000);
     const r = await run({ url, connections: CONNECTIONS, duration: SECONDS, requests });
     clearInterval(sampler);
-    await new Promise((res) => setTimeout(res, 2000));
+    await new Promise((res) => setTimeout(res, 5000));
     const afterRss = rssMb(pid);
     const ratio = afterRss / warmRss;
     const errors = r.errors + r.non2xx + r.timeouts;

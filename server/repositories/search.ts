@@ -24,14 +24,14 @@ export interface SearchResult {
 
 const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
-/** Builds a Lucene query: every word as exact (boosted), prefix and fuzzy alternatives. */
-export function luceneQuery(q: string): string | null {
+/** Builds a Lucene query: every word as exact (boosted) and prefix alternatives, and fuzzy ones when `fuzzy`. */
+export function luceneQuery(q: string, fuzzy = true): string | null {
   const words = q.toLowerCase().replace(SPECIAL, ' ').split(/\s+/).filter((w) => w.length > 0 && !['and', 'or', 'not', 'to'].includes(w)).slice(0, 8);
   if (words.length === 0) return null;
   return words
     .map((w) => {
       const parts = [`${w}^3`, `${w}*`];
-      if (w.length >= 4) parts.push(`${w}~1`);
+      if (fuzzy && w.length >= 4) parts.push(`${w}~1`);
       return `(${parts.join(' OR ')})`;
     })
     .join(' AND ');
@@ -48,23 +48,36 @@ export class SearchRepository {
   constructor(private readonly db: GraphDb) {}
 
   async search(q: string, types: NodeType[], limit: number): Promise<SearchResult[]> {
-    const lucene = luceneQuery(q);
-    if (!lucene) return [];
-    const needle = q.trim().toLowerCase();
+    const exact = luceneQuery(q, false);
+    if (!exact) return [];
     const indexes = types.map((t) => SEARCH_INDEX[t]).filter((x): x is string => !!x);
     if (indexes.length === 0) return [];
-    // One round trip: each index is queried in its own subquery branch, capped per index.
-    const rows = await this.db.read(
+    // Exact and prefix matches first; only when they find nothing (a typo: every word must match) is the
+    // typo-tolerant (fuzzy) query run, which costs several times more on a large index.
+    let rows = await this.query(indexes, exact, limit);
+    const fuzzy = luceneQuery(q, true);
+    if (rows.length === 0 && fuzzy && fuzzy !== exact) rows = await this.query(indexes, fuzzy, limit);
+    return this.rank(rows, q, limit);
+  }
+
+  private query(indexes: string[], lucene: string, limit: number) {
+    // One round trip: each index is queried in its own subquery branch, capped per index (the final list takes the
+    // top `limit` overall, so no index needs to give more).
+    return this.db.read(
       `UNWIND $indexes AS index
        CALL (index) {
-         CALL db.index.fulltext.queryNodes(index, $lucene) YIELD node, score
+         CALL db.index.fulltext.queryNodes(index, $lucene, {limit: $limit}) YIELD node, score
          RETURN node, score ORDER BY score DESC LIMIT $limit
        }
        RETURN index, labels(node) AS labels, node {.id, .title, .name, .label, .owner, .date, .month, .monthDay, .size, .level} AS props, score,
-              COUNT { (node)-[:AUTHORED|TAGGED|HAS_CODE]-(:Paper) } AS papers,
-              COLLECT { MATCH (a:Author)-[r:AUTHORED]->(node) RETURN a.name ORDER BY r.position LIMIT 3 } AS authors`,
-      { indexes, lucene, limit: int(limit * 2) },
+              CASE WHEN node:Paper THEN 0 ELSE COUNT { (node)-[:AUTHORED|TAGGED|HAS_CODE]-() } END AS papers,
+              CASE WHEN node:Paper THEN COLLECT { MATCH (a:Author)-[r:AUTHORED]->(node) RETURN a.name ORDER BY r.position LIMIT 3 } ELSE [] END AS authors`,
+      { indexes, lucene, limit: int(limit) },
     );
+  }
+
+  private rank(rows: Awaited<ReturnType<SearchRepository['query']>>, q: string, limit: number): SearchResult[] {
+    const needle = q.trim().toLowerCase();
     const maxByIndex = new Map<string, number>();
     for (const r of rows) maxByIndex.set(String(r.index), Math.max(maxByIndex.get(String(r.index)) ?? 1e-9, Number(r.score)));
     const all: SearchResult[] = [];

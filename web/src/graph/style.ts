@@ -53,8 +53,9 @@ export function stylesheet(): unknown[] {
         'min-zoomed-font-size': 7,
       },
     },
-    { selector: 'node[type = "topic"]', style: { 'font-size': 12, 'font-weight': 600 } },
-    { selector: 'node:parent', style: { 'background-opacity': 0.06, 'border-color': 'data(color)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 14, 'font-weight': 700, padding: '18px' } },
+    // Topics are few and are the map's landmarks: their labels stay readable at any zoom.
+    { selector: 'node[type = "topic"]', style: { 'font-size': 16, 'font-weight': 600, 'text-max-width': '220px', 'min-zoomed-font-size': 0 } },
+    { selector: 'node:parent', style: { 'background-opacity': 0.06, 'border-color': 'data(color)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 18, 'font-weight': 700, padding: '18px', 'text-max-width': '420px', 'min-zoomed-font-size': 0 } },
     { selector: 'node.hover, node:selected', style: { label: 'data(label)', 'font-size': 12, 'text-max-width': '260px', 'z-index': 20, 'text-wrap': 'wrap' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111827' } },
     { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111827' } },
