@@ -6,7 +6,7 @@ import type { Analysis, AnalysisPaper } from '../types.ts';
 import { communities, coauthorPairs } from './communities.ts';
 import { readTopicConfig, type TopicConfig } from './config.ts';
 import { tfidfEmbedder, type Embedder } from './embedder.ts';
-import { similarRelations, type SimilarityOptions } from './similarity.ts';
+import { neighbourLists, similarRelations, type SimilarityOptions } from './similarity.ts';
 import { hasText } from './tfidf.ts';
 import { buildTopics } from './topics.ts';
 
@@ -34,9 +34,10 @@ export function analyse(input: AnalysisPaper[], options: AnalyseOptions = {}): A
   const ids = papers.map((p) => p.id);
   const features = time('features', () => (options.embedder ?? tfidfEmbedder).embed(papers));
   const withText = papers.flatMap((p, i) => (hasText(p) && features.vectors[i]!.idx.length > 0 ? [i] : []));
-  const similar = time('similarity', () => similarRelations(ids, features, options.similarity));
+  const neighbours = time('similarity', () => neighbourLists(features, options.similarity));
+  const similar = time('similarity.explain', () => similarRelations(ids, features, options.similarity, neighbours));
   const config = options.topicConfig ?? readTopicConfig(DEFAULT_TOPICS_FILE);
-  const { topics, inTopic } = time('topics', () => buildTopics(ids, features, withText, { config, timings, ...(options.previousTopics ? { previousTopics: options.previousTopics } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) }));
+  const { topics, inTopic } = time('topics', () => buildTopics(ids, features, withText, { config, timings, neighbours, ...(options.previousTopics ? { previousTopics: options.previousTopics } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) }));
   const coauthors = time('coauthors', () => coauthorPairs(papers));
   const coarseLabel = new Map(topics.filter((t) => t.level === 0).map((t) => [t.id, t.label]));
   const topicOfPaper = new Map(inTopic.filter((r) => !r.primary && coarseLabel.has(r.topic)).map((r) => [r.paper, coarseLabel.get(r.topic)!]));

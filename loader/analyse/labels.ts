@@ -48,14 +48,16 @@ export function labelFrom(features: Features, ranked: number[], taken: Set<strin
   const first = surfaces[0] ?? 'misc';
   const firstWords = new Set(features.vocab[ranked[0]!]?.split(' ') ?? []);
   const squash = (s: string) => s.replace(/[^a-z0-9]/g, '');
+  const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  const fits = (t: number) => wordCount(first) + wordCount(features.surface[t]!) <= 4;
   const second = ranked.slice(1).find((t) => {
     const stems = features.vocab[t]!.split(' ');
     if (squash(features.surface[t]!) === squash(first) || stems.some((s) => firstWords.has(s))) return false;
-    return stems.length + firstWords.size <= 4 && !redundant(features, docs, ranked[0]!, t);
+    return fits(t) && !redundant(features, docs, ranked[0]!, t);
   });
   let label = second !== undefined ? `${cap(first)} & ${features.surface[second]}` : cap(first);
-  if (label.split(/\s+/).filter((w) => w !== '&').length < 2 && ranked[1] !== undefined) label = `${cap(first)} & ${surfaces[1]}`;
-  let n = 2;
-  while (taken.has(label.toLowerCase()) && ranked[n] !== undefined) label = `${cap(first)} & ${features.surface[ranked[n++]!]}`;
+  const shortSecond = ranked.slice(1).find(fits);
+  if (wordCount(first) < 2 && shortSecond !== undefined) label = `${cap(first)} & ${features.surface[shortSecond]}`;
+  for (let n = 1; taken.has(label.toLowerCase()) && n < ranked.length; n++) if (fits(ranked[n]!)) label = `${cap(first)} & ${features.surface[ranked[n]!]}`;
   return label;
 }

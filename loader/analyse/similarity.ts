@@ -47,7 +47,7 @@ export function topK(features: Features, options: SimilarityOptions = {}): { tar
       // The partial dot product over top terms ranks candidates; the best few are re-scored exactly.
       scored = scored
         .sort((a, b) => b.score - a.score || a.target - b.target)
-        .slice(0, Math.max(50, 5 * k))
+        .slice(0, Math.max(50, 3 * k))
         .map((s) => ({ target: s.target, score: cosine(v, features.vectors[s.target]!) }));
     }
     scored = scored.filter((s) => s.score >= minScore).sort((a, b) => b.score - a.score || a.target - b.target);
@@ -95,12 +95,20 @@ export function recallAtK(exact: { target: number }[][], approx: { target: numbe
   return count === 0 ? 1 : sum / count;
 }
 
-/** SIMILAR_TO rows for papers `ids` (same order as the feature vectors). */
-export function similarRelations(ids: string[], features: Features, options: SimilarityOptions = {}): SimilarRel[] {
-  const exact = (options.pruneTerms ?? (ids.length > 5000 ? 40 : 0)) === 0;
-  const lists = topK(features, { ...options, pruneTerms: exact ? 0 : (options.pruneTerms ?? 40) });
+/**
+ * Neighbour lists for every paper: exact up to 5 000 papers, pruned candidates above (unless `pruneTerms` says
+ * otherwise); at least `k` and at least 20 per paper, so topic clustering can reuse them.
+ */
+export function neighbourLists(features: Features, options: SimilarityOptions = {}): { target: number; score: number }[][] {
+  const exact = (options.pruneTerms ?? (features.vectors.length > 5000 ? 40 : 0)) === 0;
+  return topK(features, { ...options, k: Math.max(20, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 40) });
+}
+
+/** SIMILAR_TO rows for papers `ids` (same order as the feature vectors): the first k of each neighbour list. */
+export function similarRelations(ids: string[], features: Features, options: SimilarityOptions = {}, lists = neighbourLists(features, options)): SimilarRel[] {
+  const k = options.k ?? 10;
   return lists.flatMap((list, doc) =>
-    list.map(({ target, score }) => ({
+    list.slice(0, k).map(({ target, score }) => ({
       source: ids[doc]!,
       target: ids[target]!,
       score: Math.round(score * 10_000) / 10_000,

@@ -1,11 +1,11 @@
-// Hierarchical topics: coarse clusters (level 0) by spherical k-means with k chosen by a silhouette score, each
-// split into fine clusters (level 1); pinned topics from the config; readable labels; ids stable across runs.
+// Hierarchical topics: coarse communities (level 0) of the related-work graph, each split into fine communities
+// (level 1) of its own subgraph; pinned topics from the config; readable labels; ids stable across runs.
 import crypto from 'node:crypto';
 import type { InTopicRel, TopicNode } from '../types.ts';
 import type { TopicConfig } from './config.ts';
-import { bestKMeans, type Clustering } from './cluster.ts';
-import { lsa } from './lsa.ts';
+import { centroid, cosineTo, kRange, partition, type Neighbours, type Partition } from './graph-cluster.ts';
 import { distinctiveTerms, labelFrom } from './labels.ts';
+import { topK } from './similarity.ts';
 import type { Features } from './tfidf.ts';
 import { terms as termsOf } from './text.ts';
 
@@ -13,8 +13,8 @@ export interface TopicOptions {
   seed?: number;
   config?: TopicConfig;
   previousTopics?: { id: string; members: string[] }[];
-  /** LSA rank (default from the corpus size). */
-  rank?: number;
+  /** Each paper's nearest neighbours (the related-work lists); computed when absent. */
+  neighbours?: Neighbours;
   /** Receives the time of each sub-step (ms). */
   timings?: Record<string, number>;
 }
@@ -30,30 +30,14 @@ interface Group {
   score: Map<number, number>;
 }
 
-function split(rows: Float64Array[], docs: number[], kMin: number, kMax: number, seed: number, sampleCap: number): Clustering | null {
-  if (docs.length < 2 * kMin || kMax < kMin) return null;
-  return bestKMeans(rows, docs, kMin, kMax, seed, 3, sampleCap);
-}
-
-/**
- * The k range searched for n documents: √n/3 … √n/2 (a silhouette alone always prefers the fewest clusters, so
- * the corpus size sets the band and the silhouette picks inside it), clamped to [lo, hiMin] … [.., hiMax].
- */
-export function kRange(n: number, lo: number, hiMin: number, hiMax: number): [number, number] {
-  const kMin = Math.max(lo, Math.min(hiMin, Math.round(Math.sqrt(n) / 3)));
-  return [kMin, Math.max(kMin, Math.min(hiMax, Math.round(Math.sqrt(n) / 2)))];
-}
-
-/** LSA rank for n documents: enough dimensions to separate sub-fields, few enough to merge synonyms. */
-export const lsaRank = (n: number): number => Math.min(50, Math.max(10, Math.round(1.8 * Math.sqrt(n))));
-
-function groupsOf(c: Clustering, docs: number[], level: number, parent: Group | null): Group[] {
+/** Groups of a partition, each doc scored by its cosine to the group's centroid. */
+function groupsOf(features: Features, c: Partition, docs: number[], level: number, parent: Group | null): Group[] {
   const groups: Group[] = Array.from({ length: c.k }, () => ({ docs: [], level, parent, label: '', terms: [], score: new Map() }));
-  docs.forEach((d, i) => {
-    const g = groups[c.assign[i]!]!;
-    g.docs.push(d);
-    g.score.set(d, c.sim[i]!);
-  });
+  docs.forEach((d, i) => groups[c.assign[i]!]!.docs.push(d));
+  for (const g of groups) {
+    const centre = centroid(features, g.docs);
+    for (const d of g.docs) g.score.set(d, cosineTo(features, d, centre));
+  }
   return groups.filter((g) => g.docs.length > 0);
 }
 
@@ -65,25 +49,6 @@ function pinMembers(features: Features, docs: number[], pinTerms: string[], minM
     const set = new Set(features.vectors[d]!.idx);
     return new Set(wanted.filter((t) => set.has(t))).size >= Math.min(minMatches, wanted.length);
   });
-}
-
-/** Normalised mean of the rows of `docs`. */
-function meanRow(rows: Float64Array[], docs: number[]): Float64Array {
-  const dim = rows[docs[0]!]?.length ?? 0;
-  const c = new Float64Array(dim);
-  for (const d of docs) {
-    const r = rows[d]!;
-    for (let j = 0; j < dim; j++) c[j]! += r[j]!;
-  }
-  const n = Math.sqrt(dotRow(c, c)) || 1;
-  for (let j = 0; j < dim; j++) c[j]! /= n;
-  return c;
-}
-
-function dotRow(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let j = 0; j < a.length; j++) s += a[j]! * b[j]!;
-  return s;
 }
 
 function stableId(members: string[], previous: { id: string; members: string[] }[], used: Set<string>): string {
@@ -104,25 +69,21 @@ function stableId(members: string[], previous: { id: string; members: string[] }
 export function buildTopics(ids: string[], features: Features, withText: number[], options: TopicOptions = {}): { topics: TopicNode[]; inTopic: InTopicRel[] } {
   const seed = options.seed ?? 42;
   const n = withText.length;
-  // Clustering runs on LSA document vectors (dense, rank ≤ 50): synonyms and co-occurring terms pull together.
+  // Clustering runs on the related-work graph: a topic is a community of papers that name each other as related.
   let t0 = performance.now();
   const mark = (name: string) => {
     if (options.timings) options.timings[name] = Math.round(performance.now() - t0);
     t0 = performance.now();
   };
-  const reduced = lsa(withText.map((d) => features.vectors[d]!), features.vocab.length, { rank: options.rank ?? lsaRank(n), seed }).rows;
-  const rows: Float64Array[] = new Array<Float64Array>(features.vectors.length);
-  withText.forEach((d, i) => (rows[d] = reduced[i]!));
+  const neighbours = options.neighbours ?? topK(features, { k: 20 });
+  mark('topics.graph');
   const [cMin, cMax] = kRange(n, 2, 12, 20);
-  mark('topics.lsa');
-  const coarseC = split(rows, withText, cMin, cMax, seed, 3000);
-  const coarse = coarseC ? groupsOf(coarseC, withText, 0, null) : [{ docs: withText, level: 0, parent: null, label: '', terms: [], score: new Map(withText.map((d) => [d, 1])) } as Group];
+  const coarse = groupsOf(features, partition(features, neighbours, withText, cMin, cMax, { seed }), withText, 0, null);
   mark('topics.coarse');
   const fine: Group[] = [];
   for (const [gi, g] of coarse.entries()) {
     const [fMin, fMax] = kRange(g.docs.length, 2, 8, 12);
-    const c = split(rows, g.docs, fMin, fMax, seed + 100 * (gi + 1), 1000);
-    fine.push(...(c ? groupsOf(c, g.docs, 1, g) : [{ docs: g.docs, level: 1, parent: g, label: '', terms: [], score: new Map(g.score) } as Group]));
+    fine.push(...groupsOf(features, partition(features, neighbours, g.docs, fMin, fMax, { seed: seed + 100 * (gi + 1) }), g.docs, 1, g));
   }
   mark('topics.fine');
   // Pinned topics take their papers out of the generated fine topics.
@@ -132,20 +93,18 @@ export function buildTopics(ids: string[], features: Features, withText: number[
     // passing stays with pruning.
     const candidates = pinMembers(features, withText, pin.terms, pin.minMatches);
     if (candidates.length === 0) continue;
-    const centre = meanRow(rows, candidates);
-    const ownCentre = new Map<number, Float64Array>();
+    const centre = centroid(features, candidates);
+    const candidateSet = new Set(candidates);
+    const ownScore = new Map<number, number>();
     for (const f of fine) {
-      const c = meanRow(rows, f.docs);
-      for (const d of f.docs) ownCentre.set(d, c);
+      if (!f.docs.some((d) => candidateSet.has(d))) continue;
+      const own = centroid(features, f.docs);
+      for (const d of f.docs) if (candidateSet.has(d)) ownScore.set(d, cosineTo(features, d, own));
     }
-    const members = candidates.filter((d) => {
-      const own = ownCentre.get(d);
-      return !own || dotRow(rows[d]!, centre) >= dotRow(rows[d]!, own);
-    });
+    const members = candidates.filter((d) => !ownScore.has(d) || cosineTo(features, d, centre) >= ownScore.get(d)!);
     if (members.length === 0) continue;
     // A discovered topic that is mostly about the pin (≥ 40 % of its papers mention the seed terms) is adopted
     // whole: the pin names it rather than splitting it.
-    const candidateSet = new Set(candidates);
     const adopted = fine
       .filter((f) => !f.pinnedId && f.docs.length > 0)
       .map((f) => ({ f, share: f.docs.filter((d) => candidateSet.has(d)).length / f.docs.length }))
