@@ -145,6 +145,7 @@ export function partition(features: Features, neighbours: Neighbours, docs: numb
   let resolution = 1;
   let best: { p: Partition; miss: number } | null = null;
   const tried = new Set<number>();
+  let previous: { k: number; dir: number; same: number } | null = null;
   for (let step = 0; step < 12; step++) {
     const raw = bestLouvain(g, resolution, runs, seed + step);
     const merged = absorbSmall(g, features, docs, Int32Array.from(docs, (d) => raw[String(d)] ?? -1), minSize);
@@ -153,11 +154,69 @@ export function partition(features: Features, neighbours: Neighbours, docs: numb
     if (!best || miss < best.miss) best = { p: { assign, k, resolution }, miss };
     if (miss === 0) break;
     const dir = k < kMin ? 1.1 : 1 / 1.1;
+    // A graph of well-separated groups keeps its count over a wide range of resolutions: stop stepping when
+    // two steps in the same direction change nothing.
+    const same: number = previous && previous.dir === dir && previous.k === k ? previous.same + 1 : 0;
+    if (same >= 2) break;
+    previous = { k, dir, same };
     resolution = Math.round(resolution * dir * 1000) / 1000;
     if (tried.has(resolution)) break;
     tried.add(resolution);
   }
-  return best!.p;
+  const found = best!.p;
+  // Still too many: merge whole communities by shared vocabulary.
+  return found.k > kMax ? { ...mergeDown(features, docs, found.assign, found.k, kMax), resolution: found.resolution } : found;
+}
+
+/**
+ * Agglomerates communities until `kMax` remain, always joining the pair whose summed TF-IDF vectors have the
+ * highest cosine (centroid linkage: shared vocabulary, not graph edges, which rarely run between well-separated
+ * groups); ties go to the lower-numbered pair. Dot products of the sums are updated exactly on each merge.
+ */
+function mergeDown(features: Features, docs: number[], assign: Int32Array, k: number, kMax: number): { assign: Int32Array; k: number } {
+  const sums = Array.from({ length: k }, () => new Map<number, number>());
+  docs.forEach((d, i) => {
+    const v = features.vectors[d]!;
+    const sum = sums[assign[i]!]!;
+    for (let j = 0; j < v.idx.length; j++) sum.set(v.idx[j]!, (sum.get(v.idx[j]!) ?? 0) + v.val[j]!);
+  });
+  const dotSums = (a: Map<number, number>, b: Map<number, number>) => {
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    let s = 0;
+    for (const [t, x] of small) s += x * (large.get(t) ?? 0);
+    return s;
+  };
+  const dots = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = i; j < k; j++) dots[i * k + j] = dots[j * k + i] = dotSums(sums[i]!, sums[j]!);
+  const into = Int32Array.from({ length: k }, (_, i) => i);
+  const live = new Set(Array.from({ length: k }, (_, i) => i));
+  while (live.size > kMax) {
+    let bi = -1;
+    let bj = -1;
+    let bestCos = -Infinity;
+    const ids = [...live];
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const i = ids[x]!;
+        const j = ids[y]!;
+        const cos = dots[i * k + j]! / Math.sqrt(dots[i * k + i]! * dots[j * k + j]! || 1);
+        if (cos > bestCos) {
+          bestCos = cos;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    const self = dots[bi * k + bi]! + dots[bj * k + bj]! + 2 * dots[bi * k + bj]!;
+    for (const o of live) {
+      if (o === bi || o === bj) continue;
+      dots[bi * k + o] = dots[o * k + bi] = dots[bi * k + o]! + dots[bj * k + o]!;
+    }
+    dots[bi * k + bi] = self;
+    live.delete(bj);
+    for (let c = 0; c < k; c++) if (into[c] === bj) into[c] = bi;
+  }
+  return renumber(docs, Int32Array.from(assign, (c) => into[c]!));
 }
 
 /** Cosine of doc `d` to a centroid from `centroid()`. */

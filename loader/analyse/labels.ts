@@ -56,8 +56,13 @@ export function labelFrom(features: Features, ranked: number[], taken: Set<strin
     return fits(t) && !redundant(features, docs, ranked[0]!, t);
   });
   let label = second !== undefined ? `${cap(first)} & ${features.surface[second]}` : cap(first);
-  const shortSecond = ranked.slice(1).find(fits);
-  if (wordCount(first) < 2 && shortSecond !== undefined) label = `${cap(first)} & ${features.surface[shortSecond]}`;
-  for (let n = 1; taken.has(label.toLowerCase()) && n < ranked.length; n++) if (fits(ranked[n]!)) label = `${cap(first)} & ${features.surface[ranked[n]!]}`;
+  // Fallbacks (a one-word label, or one already taken): prefer a second phrase sharing no word with the first.
+  const fresh = (t: number) => fits(t) && !features.vocab[t]!.split(' ').some((x) => firstWords.has(x));
+  const fallbacks = [...ranked.slice(1).filter(fresh), ...ranked.slice(1).filter((t) => fits(t) && !fresh(t))];
+  if (wordCount(first) < 2 && fallbacks[0] !== undefined) label = `${cap(first)} & ${features.surface[fallbacks[0]]}`;
+  for (const t of fallbacks) {
+    if (!taken.has(label.toLowerCase())) break;
+    label = `${cap(first)} & ${features.surface[t]}`;
+  }
   return label;
 }
