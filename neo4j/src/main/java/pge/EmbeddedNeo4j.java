@@ -59,7 +59,12 @@ public final class EmbeddedNeo4j {
     final DatabaseManagementService service;
     try {
       service = builder.build();
-      service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx().close();
+      // Open the default database and warm the Cypher runtime (parser, planner, count store) before READY, so the
+      // first requests after a start or a restart do not pay for a cold JVM.
+      var db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+      db.executeTransactionally("MATCH (n) RETURN count(n) AS n");
+      db.executeTransactionally("MATCH ()-[r]->() RETURN count(r) AS r");
+      db.executeTransactionally("CALL db.labels() YIELD label RETURN collect(label) AS labels");
     } catch (Throwable t) {
       Throwable root = t;
       while (root.getCause() != null) root = root.getCause();
