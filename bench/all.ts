@@ -1,10 +1,10 @@
-// `npm run bench`: every benchmark in turn (load, analytics, API, soak, web), each appending its dated section to
+// `npm run bench`: every benchmark in turn (load, analytics, API, soak, web, scale to 100k), each appending its dated section to
 // bench/RESULTS.md; prints a closing table of which ran and how long each took. `--only load,api` picks some.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const ALL = ['load', 'analyse', 'api', 'soak', 'web'] as const;
+const ALL = ['load', 'analyse', 'api', 'soak', 'web', 'scale'] as const;
 
 function pick(argv: string[]): string[] {
   const i = argv.indexOf('--only');

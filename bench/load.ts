@@ -31,7 +31,7 @@ async function wipe(driver: Driver): Promise<void> {
  * The baseline: the same rows (papers with their author, repo, resource, tag and source rows) written with plain
  * `UNWIND … CREATE` — no MERGE, no lookups, no constraints on its labels — in 1000-paper transactions.
  */
-async function rawCreate(driver: Driver, corpus: ReturnType<typeof resolve>): Promise<number> {
+export async function rawCreate(driver: Driver, corpus: ReturnType<typeof resolve>): Promise<number> {
   const t0 = performance.now();
   const group = <T extends { paper: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
@@ -115,7 +115,9 @@ async function main(): Promise<void> {
   appendResults('Load (`npm run bench:load`)', `${machineFacts()}\n\n${table}\n\nThe raw baseline writes the same rows (papers and their author, repo, resource, tag and source rows) with plain \`UNWIND … CREATE\` (no MERGE, no lookups, no constraints on its labels) in 1000-paper transactions, on the same database in the same run.`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

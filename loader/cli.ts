@@ -66,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
       },
     });
     bar?.stop();
-    if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    if (json) process.stdout.write(`${JSON.stringify({ ...summary, peakRssMb }, null, 2)}\n`);
     else console.log(formatSummary(summary));
     const code = exitCodeOf(summary);
     if (code === 1) log('Nothing valid was found in the input: no paper was loaded.');

@@ -58,9 +58,10 @@ async function timed<T>(timings: Record<string, number>, name: string, fn: () =>
 export async function loadPaths(driver: Driver | null, database: string, paths: string[], options: LoadOptions = {}): Promise<LoadSummary> {
   const timings: Record<string, number> = {};
   const log = options.log ?? (() => {});
-  const read = await timed(timings, 'read', () => readInputs(paths, { cwd: options.cwd ?? process.cwd(), ...(options.format ? { format: options.format } : {}) }));
+  // Files whose sha256 matches their Source node are skipped before they are decoded or parsed.
   const shas = driver && !options.force ? await sourceShas(driver, database) : new Map<string, string>();
-  const fresh = read.files.filter((f) => shas.get(f.path) !== f.sha256);
+  const read = await timed(timings, 'read', () => readInputs(paths, { cwd: options.cwd ?? process.cwd(), ...(options.format ? { format: options.format } : {}), unchanged: (p, sha) => shas.get(p) === sha }));
+  const fresh = read.files.filter((f) => !f.unchanged);
   const skipped = read.files.length - fresh.length;
   if (skipped > 0) log(`${skipped} file(s) unchanged since their last load: skipped.`);
   let corpus: ResolvedCorpus = await timed(timings, 'resolve', () => resolve(fresh));

@@ -11,6 +11,8 @@ export interface ReadFile {
   path: string;
   format: FormatName;
   sha256: string;
+  /** True when the file was skipped before parsing (`ReadOptions.unchanged`): no rows, no records. */
+  unchanged?: boolean;
   rows: number;
   records: PaperRecord[];
   issues: LoadIssue[];
@@ -27,6 +29,8 @@ export interface ReadOptions {
   cwd?: string;
   /** Longest cell/line accepted before it is cut (characters). */
   maxLine?: number;
+  /** Files for which this returns true (by shown path and sha256 of the bytes) are not decoded or parsed. */
+  unchanged?: (path: string, sha256: string) => boolean;
 }
 
 const SKIP = /^(license|licence|readme|changelog|copying)(\.[a-z]+)?$/i;
@@ -84,6 +88,8 @@ function readOne(file: string, shown: string, options: ReadOptions): ReadFile | 
   } catch (e) {
     return { file: shown, line: 0, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, severity: 'error' };
   }
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  if (options.unchanged?.(shown, sha256)) return { path: shown, format: options.format ?? 'digest-md', sha256, unchanged: true, rows: 0, records: [], issues: [] };
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') return { file: shown, line: 0, reason: 'the file is empty', severity: 'error' };
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && isBinary(bytes)) return { file: shown, line: 0, reason: 'the file is binary, not text', severity: 'error' };
@@ -116,7 +122,7 @@ function readOne(file: string, shown: string, options: ReadOptions): ReadFile | 
   return {
     path: shown,
     format,
-    sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     rows: parsed.rows,
     records: parsed.records,
     issues: [...issues, ...parsed.issues],

@@ -7,52 +7,137 @@ export interface SimilarityOptions {
   k?: number;
   /** Candidate generation from each paper's top-N terms only (approximate); 0 = exact. */
   pruneTerms?: number;
+  /** With pruning, each term's postings keep only its `championCap` highest-weighted papers (default 400). */
+  championCap?: number;
   minScore?: number;
   explainTerms?: number;
 }
 
+type Neighbour = { target: number; score: number };
+
 function topTerms(v: SparseVector, n: number): number[] {
+  if (v.idx.length <= n) return Array.from(v.idx);
   const order = [...v.idx.keys()].sort((a, b) => v.val[b]! - v.val[a]! || a - b);
   return order.slice(0, n).map((i) => v.idx[i]!);
 }
 
-/** Top-k neighbours (index, score) per document. */
-export function topK(features: Features, options: SimilarityOptions = {}): { target: number; score: number }[][] {
+/** Inverted index as flat typed arrays: term t's postings are docs/weights[start[t] … start[t + 1]). */
+interface Postings {
+  start: Int32Array;
+  docs: Int32Array;
+  weights: Float32Array;
+}
+
+/**
+ * Builds the inverted index over each doc's `terms(doc)` (all of its terms when null). With `cap` > 0 a term keeps
+ * only its `cap` highest-weighted docs ("champion lists"), which bounds the cost of very common terms.
+ */
+function buildPostings(features: Features, terms: ((doc: number) => Set<number>) | null, cap: number): Postings {
+  const V = features.vocab.length;
+  const count = new Int32Array(V + 1);
+  const keep = features.vectors.map((v, doc) => (terms ? terms(doc) : null));
+  features.vectors.forEach((v, doc) => {
+    const k = keep[doc];
+    for (let j = 0; j < v.idx.length; j++) if (!k || k.has(v.idx[j]!)) count[v.idx[j]! + 1]!++;
+  });
+  const start = new Int32Array(V + 1);
+  for (let t = 0; t < V; t++) start[t + 1] = start[t]! + count[t + 1]!;
+  const fill = Int32Array.from(start.subarray(0, V));
+  const docs = new Int32Array(start[V]!);
+  const weights = new Float32Array(start[V]!);
+  features.vectors.forEach((v, doc) => {
+    const k = keep[doc];
+    for (let j = 0; j < v.idx.length; j++) {
+      const t = v.idx[j]!;
+      if (k && !k.has(t)) continue;
+      docs[fill[t]!] = doc;
+      weights[fill[t]!] = v.val[j]!;
+      fill[t]!++;
+    }
+  });
+  if (cap <= 0) return { start, docs, weights };
+  // Champion lists: the `cap` highest weights of each term, docs in ascending order.
+  const cStart = new Int32Array(V + 1);
+  for (let t = 0; t < V; t++) cStart[t + 1] = cStart[t]! + Math.min(cap, start[t + 1]! - start[t]!);
+  const cDocs = new Int32Array(cStart[V]!);
+  const cWeights = new Float32Array(cStart[V]!);
+  for (let t = 0; t < V; t++) {
+    const a = start[t]!;
+    const b = start[t + 1]!;
+    let order = Array.from({ length: b - a }, (_, i) => a + i);
+    if (b - a > cap) order = order.sort((x, y) => weights[y]! - weights[x]! || docs[x]! - docs[y]!).slice(0, cap).sort((x, y) => docs[x]! - docs[y]!);
+    order.forEach((src, i) => {
+      cDocs[cStart[t]! + i] = docs[src]!;
+      cWeights[cStart[t]! + i] = weights[src]!;
+    });
+  }
+  return { start: cStart, docs: cDocs, weights: cWeights };
+}
+
+/** Keeps the `m` best (score desc, target asc) of `touched` using a bounded min-heap; returns them sorted. */
+function best(touched: Int32Array, count: number, acc: Float64Array, m: number): Neighbour[] {
+  const heap: Neighbour[] = [];
+  const worse = (a: Neighbour, b: Neighbour) => a.score < b.score || (a.score === b.score && a.target > b.target);
+  for (let i = 0; i < count; i++) {
+    const d = touched[i]!;
+    const item = { target: d, score: acc[d]! };
+    if (heap.length < m) {
+      heap.push(item);
+      for (let c = heap.length - 1; c > 0; ) {
+        const p = (c - 1) >> 1;
+        if (!worse(heap[c]!, heap[p]!)) break;
+        [heap[c], heap[p]] = [heap[p]!, heap[c]!];
+        c = p;
+      }
+    } else if (worse(heap[0]!, item)) {
+      heap[0] = item;
+      for (let c = 0; ; ) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let w = c;
+        if (l < heap.length && worse(heap[l]!, heap[w]!)) w = l;
+        if (r < heap.length && worse(heap[r]!, heap[w]!)) w = r;
+        if (w === c) break;
+        [heap[c], heap[w]] = [heap[w]!, heap[c]!];
+        c = w;
+      }
+    }
+  }
+  return heap.sort((a, b) => b.score - a.score || a.target - b.target);
+}
+
+/** Top-k neighbours (index, score) of the docs in `only` (default: every doc). */
+export function topK(features: Features, options: SimilarityOptions = {}, only?: number[]): Neighbour[][] {
   const k = options.k ?? 10;
   const prune = options.pruneTerms ?? 0;
   const minScore = options.minScore ?? 0.02;
-  const postings: { doc: number; w: number }[][] = features.vocab.map(() => []);
-  features.vectors.forEach((v, doc) => {
-    const keep = prune > 0 ? new Set(topTerms(v, prune)) : null;
-    v.idx.forEach((t, j) => {
-      if (!keep || keep.has(t)) postings[t]!.push({ doc, w: v.val[j]! });
-    });
-  });
   const n = features.vectors.length;
+  const termsOf = prune > 0 ? features.vectors.map((v) => new Set(topTerms(v, prune))) : null;
+  const postings = buildPostings(features, termsOf ? (doc) => termsOf[doc]! : null, prune > 0 ? (options.championCap ?? 400) : 0);
   const acc = new Float64Array(n);
-  return features.vectors.map((v, doc) => {
-    const touched: number[] = [];
-    const terms = prune > 0 ? new Set(topTerms(v, prune)) : null;
-    v.idx.forEach((t, j) => {
-      if (terms && !terms.has(t)) return;
-      for (const p of postings[t]!) {
-        if (p.doc === doc) continue;
-        if (acc[p.doc] === 0) touched.push(p.doc);
-        acc[p.doc]! += v.val[j]! * p.w;
+  const touched = new Int32Array(n);
+  const run = (doc: number): Neighbour[] => {
+    const v = features.vectors[doc]!;
+    const terms = termsOf?.[doc];
+    let count = 0;
+    for (let j = 0; j < v.idx.length; j++) {
+      const t = v.idx[j]!;
+      if (terms && !terms.has(t)) continue;
+      const w = v.val[j]!;
+      for (let p = postings.start[t]!; p < postings.start[t + 1]!; p++) {
+        const d = postings.docs[p]!;
+        if (d === doc) continue;
+        if (acc[d] === 0) touched[count++] = d;
+        acc[d]! += w * postings.weights[p]!;
       }
-    });
-    let scored = touched.map((d) => ({ target: d, score: acc[d]! }));
-    for (const d of touched) acc[d] = 0;
-    if (prune > 0) {
-      // The partial dot product over top terms ranks candidates; the best few are re-scored exactly.
-      scored = scored
-        .sort((a, b) => b.score - a.score || a.target - b.target)
-        .slice(0, Math.max(50, 3 * k))
-        .map((s) => ({ target: s.target, score: cosine(v, features.vectors[s.target]!) }));
     }
-    scored = scored.filter((s) => s.score >= minScore).sort((a, b) => b.score - a.score || a.target - b.target);
-    return scored.slice(0, k);
-  });
+    let scored = best(touched, count, acc, prune > 0 ? Math.max(50, 3 * k) : k);
+    for (let i = 0; i < count; i++) acc[touched[i]!] = 0;
+    // The partial dot product over top terms ranks candidates; the best few are re-scored exactly.
+    if (prune > 0) scored = scored.map((s) => ({ target: s.target, score: cosine(v, features.vectors[s.target]!) })).sort((a, b) => b.score - a.score || a.target - b.target);
+    return scored.filter((s) => s.score >= minScore).slice(0, k);
+  };
+  return only ? only.map(run) : features.vectors.map((_, doc) => run(doc));
 }
 
 /** Cosine of two L2-normalised sparse vectors. */

@@ -39,12 +39,25 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
+const stems = new Map<string, string>();
+
+/** Porter stem of a lower-case word, memoised (a corpus repeats its vocabulary constantly). */
+function stemOf(w: string): string {
+  let s = stems.get(w);
+  if (s === undefined) {
+    if (stems.size > 500_000) stems.clear();
+    s = stemmer(w);
+    stems.set(w, s);
+  }
+  return s;
+}
+
 /** Content tokens: stop words, numbers and 1–2 letter words dropped; stems kept with surfaces. */
-export function tokens(text: string): Token[] {
+export function tokens(text: string, all: string[] = words(text)): Token[] {
   const out: Token[] = [];
-  words(text).forEach((w, pos) => {
+  all.forEach((w, pos) => {
     if (w.length < 3 || STOP.has(w) || /^\d/.test(w)) return;
-    const stem = stemmer(w);
+    const stem = stemOf(w);
     if (STOP.has(stem)) return;
     out.push({ stem, surface: w, pos });
   });
@@ -53,8 +66,8 @@ export function tokens(text: string): Token[] {
 
 /** Terms of a text: unigram stems plus bigrams of adjacent content words (`mixtur expert`), with surfaces. */
 export function terms(text: string): { term: string; surface: string }[] {
-  const toks = tokens(text);
   const all = words(text);
+  const toks = tokens(text, all);
   const out = toks.map((t) => ({ term: t.stem, surface: t.surface }));
   for (let i = 1; i < toks.length; i++) {
     const a = toks[i - 1]!;
@@ -63,7 +76,7 @@ export function terms(text: string): { term: string; surface: string }[] {
     // Adjacent content words, or two joined by "of" (mixture of experts, chain of thought).
     if (gap !== 1 && !(gap === 2 && all[a.pos + 1] === 'of')) continue;
     if (a.stem === b.stem) continue;
-    const surface = all.slice(a.pos, b.pos + 1).join(' ');
+    const surface = gap === 1 ? `${all[a.pos]} ${all[b.pos]}` : `${all[a.pos]} of ${all[b.pos]}`;
     out.push({ term: `${a.stem} ${b.stem}`, surface });
   }
   return out;
