@@ -54,6 +54,16 @@ function load(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
   });
 }
 
+/** Bytes under a folder (the Neo4j store, transaction logs included). */
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? dirBytes(p) : e.isFile() ? fs.statSync(p).size : 0;
+  }
+  return total;
+}
+
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rows: string[] = [];
 const stepRows: string[] = [];
@@ -93,10 +103,11 @@ for (const n of opts.sizes.split(',').filter(Boolean).map(Number)) {
       const exact = topK(features, { pruneTerms: 0 }, sample);
       const product = neighbourLists(features);
       const recall = recallAtK(exact, sample.map((d) => product[d]!), 10);
+      const storeMb = Math.round(dirBytes(dataDir) / 2 ** 20);
       const t = first.summary.timings;
       const sum = first.summary;
       const writes = again.summary.papers.new + again.summary.papers.updated;
-      const row = `| ${n.toLocaleString('en')} | ${sum.papers.total} | ${sum.authors} | ${s(genMs)} | ${s(first.wallMs)} | ${s(t.read ?? 0)} | ${s(t.resolve ?? 0)} | ${s(t.write ?? 0)} | ${s((t.readBack ?? 0) + (t.analyse ?? 0) + (t.writeAnalysis ?? 0))} | ${sum.peakRssMb ?? '?'} MB | ${((rawMs / (t.write ?? 1))).toFixed(2)}× | ${s(again.wallMs)} (${((100 * again.wallMs) / first.wallMs).toFixed(1)} %) | ${writes} | ${recall.toFixed(3)} |`;
+      const row = `| ${n.toLocaleString('en')} | ${sum.papers.total} | ${sum.authors} | ${s(genMs)} | ${s(first.wallMs)} | ${s(t.read ?? 0)} | ${s(t.resolve ?? 0)} | ${s(t.write ?? 0)} | ${s((t.readBack ?? 0) + (t.analyse ?? 0) + (t.writeAnalysis ?? 0))} | ${sum.peakRssMb ?? '?'} MB | ${((rawMs / (t.write ?? 1))).toFixed(2)}× | ${s(again.wallMs)} (${((100 * again.wallMs) / first.wallMs).toFixed(1)} %) | ${writes} | ${recall.toFixed(3)} | ${storeMb} MB |`;
       rows.push(row);
       console.log(row);
       const steps = Object.entries(t).filter(([k]) => k.startsWith('analyse.')).map(([k, v]) => `${k.slice(8)} ${s(v)}`).join(', ');
@@ -112,8 +123,8 @@ for (const n of opts.sizes.split(',').filter(Boolean).map(Number)) {
 }
 
 const table = [
-  '| papers generated | papers | authors | generate | load + analyse (wall) | read | resolve | write | analytics (read back, analyse, write) | loader peak RSS | write ÷ raw CREATE throughput | re-run unchanged | papers written on re-run | recall@10 vs exact (200 sampled) |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| papers generated | papers | authors | generate | load + analyse (wall) | read | resolve | write | analytics (read back, analyse, write) | loader peak RSS | write ÷ raw CREATE throughput | re-run unchanged | papers written on re-run | recall@10 vs exact (200 sampled) | Neo4j folder |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 const steps = ['| papers generated | read back | analytics steps | write analytics |', '|---|---|---|---|', ...stepRows].join('\n');

@@ -32,13 +32,16 @@ export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number
   const maxDf = Math.max(minDf, Math.floor((options.maxDfRatio ?? 0.5) * papers.length));
   const docTerms: Map<string, number>[] = [];
   const df = new Map<string, number>();
-  const surfaces = new Map<string, Map<string, number>>();
+  // Surface forms per term: most terms only ever have one, so a second map is made only when another shows up.
+  const surfaces = new Map<string, { first: string; count: number; others: Map<string, number> | null }>();
   for (const p of papers) {
     const counts = new Map<string, number>();
     for (const { term, surface } of terms(paperText(p))) {
       counts.set(term, (counts.get(term) ?? 0) + 1);
-      const s = surfaces.get(term) ?? surfaces.set(term, new Map()).get(term)!;
-      s.set(surface, (s.get(surface) ?? 0) + 1);
+      const s = surfaces.get(term);
+      if (!s) surfaces.set(term, { first: surface, count: 1, others: null });
+      else if (s.first === surface) s.count++;
+      else (s.others ??= new Map()).set(surface, (s.others.get(surface) ?? 0) + 1);
     }
     docTerms.push(counts);
     for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
@@ -60,8 +63,9 @@ export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number
     return { idx: Int32Array.from(entries.map((e) => e[0])), val: Float64Array.from(entries.map((e) => e[1] / norm)) };
   });
   const surface = vocab.map((t) => {
-    const s = [...surfaces.get(t)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return s[0]![0];
+    const s = surfaces.get(t)!;
+    const all: [string, number][] = [[s.first, s.count], ...(s.others ? [...s.others.entries()] : [])];
+    return all.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
   });
   return { vocab, surface, df: Int32Array.from(vocab.map((t) => df.get(t)!)), vectors };
 }

@@ -1,7 +1,14 @@
 // Topic and related-work quality on the hand-labelled seed fixture (test/fixtures/labelled/seed-topics.json):
 // pairwise precision / recall / F1 of the clustering at the coarse and fine level, same-label related papers,
 // determinism. The numbers are printed so a run shows where quality stands, not only whether it passed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../bench/gen.ts';
+import { toAnalysisPapers } from '../../loader/analyse/input.ts';
+import { readInputs } from '../../loader/read.ts';
+import { resolve } from '../../loader/resolve/index.ts';
 import { analyse } from '../../loader/analyse/index.ts';
 import type { Analysis, AnalysisPaper } from '../../loader/types.ts';
 import { labelsById, pairwise, predicted, readLabelled } from './labelled.ts';
@@ -92,4 +99,29 @@ describe('related work against the labelled seed fixture', () => {
     expect(rows).toHaveLength(10);
     expect(passing).toBeGreaterThanOrEqual(6);
   });
+});
+
+describe('topic clustering against a generated corpus with known areas and subtopics', () => {
+  // bench/gen.ts writes 1 500 papers from 10 areas / 29 subtopics with their own vocabularies plus shared and
+  // background words; its labels file is the truth. Areas should come out as coarse topics, subtopics as fine ones.
+  it('recovers areas (coarse F1 ≥ 0.7) and subtopics (fine F1 ≥ 0.6)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pge-gen-quality-'));
+    try {
+      generate({ papers: 1500, seed: 3, out: path.join(dir, 'corpus'), labels: path.join(dir, 'labels.json') });
+      const read = await readInputs([path.join(dir, 'corpus')], { cwd: dir });
+      const generated = toAnalysisPapers(resolve(read.files));
+      const a = analyse(generated);
+      const truth = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) as { id: string; area: string; subtopic: string }[];
+      const coarse = new Map(truth.map((t) => [`arxiv:${t.id}`, t.area]));
+      const fine = new Map(truth.map((t) => [`arxiv:${t.id}`, t.subtopic]));
+      expect(generated.every((p) => coarse.has(p.id))).toBe(true);
+      const c = pairwise(coarse, predicted(a, 0));
+      const f = pairwise(fine, predicted(a, 1));
+      console.log(`generated corpus (${generated.length} papers): coarse ${fmt(c)}; fine ${fmt(f)}`);
+      expect(c.f1).toBeGreaterThanOrEqual(0.7);
+      expect(f.f1).toBeGreaterThanOrEqual(0.6);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
