@@ -7,6 +7,8 @@ export interface SimilarityOptions {
   k?: number;
   /** Candidate generation from each paper's top-N terms only (approximate); 0 = exact. */
   pruneTerms?: number;
+  /** With pruning, how many of the query paper's heaviest terms are looked up (default `pruneTerms`). */
+  queryTerms?: number;
   /** With pruning, each term's postings keep only its `championCap` highest-weighted papers (default 400). */
   championCap?: number;
   minScore?: number;
@@ -114,11 +116,12 @@ export function topK(features: Features, options: SimilarityOptions = {}, only?:
   const n = features.vectors.length;
   const termsOf = prune > 0 ? features.vectors.map((v) => new Set(topTerms(v, prune))) : null;
   const postings = buildPostings(features, termsOf ? (doc) => termsOf[doc]! : null, prune > 0 ? (options.championCap ?? 400) : 0);
+  const query = prune > 0 ? (options.queryTerms ?? prune) : 0;
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
   const run = (doc: number): Neighbour[] => {
     const v = features.vectors[doc]!;
-    const terms = termsOf?.[doc];
+    const terms = query > 0 ? (query === prune ? termsOf![doc]! : new Set(topTerms(v, query))) : null;
     let count = 0;
     for (let j = 0; j < v.idx.length; j++) {
       const t = v.idx[j]!;
@@ -137,7 +140,40 @@ export function topK(features: Features, options: SimilarityOptions = {}, only?:
     if (prune > 0) scored = scored.map((s) => ({ target: s.target, score: cosine(v, features.vectors[s.target]!) })).sort((a, b) => b.score - a.score || a.target - b.target);
     return scored.filter((s) => s.score >= minScore).slice(0, k);
   };
-  return only ? only.map(run) : features.vectors.map((_, doc) => run(doc));
+  if (only) return only.map(run);
+  const lists = features.vectors.map((_, doc) => run(doc));
+  return prune > 0 ? refine(features, lists, k, minScore) : lists;
+}
+
+/**
+ * One neighbour-of-neighbour pass (NN-descent): each doc's candidates are its own list plus the lists of its best
+ * `fanout` neighbours, all scored exactly; similar papers of similar papers that the pruned index missed come back.
+ */
+function refine(features: Features, lists: Neighbour[][], k: number, minScore: number, fanout = 5): Neighbour[][] {
+  const dense = new Float64Array(features.vocab.length);
+  const seen = new Uint8Array(features.vectors.length);
+  return lists.map((list, doc) => {
+    const v = features.vectors[doc]!;
+    for (let j = 0; j < v.idx.length; j++) dense[v.idx[j]!] = v.val[j]!;
+    const out: Neighbour[] = [...list];
+    seen[doc] = 1;
+    for (const n of list) seen[n.target] = 1;
+    for (const n of list.slice(0, fanout)) {
+      for (const c of lists[n.target]!) {
+        if (seen[c.target]) continue;
+        seen[c.target] = 1;
+        const u = features.vectors[c.target]!;
+        let score = 0;
+        for (let j = 0; j < u.idx.length; j++) score += dense[u.idx[j]!]! * u.val[j]!;
+        if (score >= minScore) out.push({ target: c.target, score });
+      }
+    }
+    for (let j = 0; j < v.idx.length; j++) dense[v.idx[j]!] = 0;
+    seen[doc] = 0;
+    for (const n of out) seen[n.target] = 0;
+    for (const n of list.slice(0, fanout)) for (const c of lists[n.target]!) seen[c.target] = 0;
+    return out.sort((a, b) => b.score - a.score || a.target - b.target).slice(0, k);
+  });
 }
 
 /** Cosine of two L2-normalised sparse vectors. */
