@@ -1,6 +1,6 @@
 // The Cytoscape instance lives here, outside React state, and follows the store: it diffs the visible graph into
 // the canvas, places new nodes next to the node they came from, and runs the chosen (or automatic) layout.
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import cola from 'cytoscape-cola';
 import fcose from 'cytoscape-fcose';
 import { createStore } from 'zustand/vanilla';
@@ -85,7 +85,13 @@ export function layoutOptions(name: Layout, count: number, compound: boolean): L
       return { name: 'cola', animate: true, refresh: count > 150 ? 8 : 2, randomize: false, maxSimulationTime: 1500, nodeSpacing: 12, edgeLength: 90, fit: true, padding: 40 } as LayoutOptions;
     case 'fcose':
       // fcose's draft quality needs randomize: true (it has no spectral result to refine otherwise).
-      return { name: 'fcose', animate: false, randomize: compound || draft, quality: draft ? 'draft' : 'default', nodeRepulsion: compound ? 9000 : 6000, idealEdgeLength: compound ? 110 : 80, nestingFactor: 0.2, gravity: 0.3, tile: true, fit: true, padding: 30 } as LayoutOptions;
+      // With compound boxes (the topic map), links between different boxes are long and weak, so similar
+      // topics sit near each other without their boxes being pulled on top of one another.
+      if (compound) {
+        const crossing = (e: EdgeSingular) => e.source().data('parent') !== e.target().data('parent');
+        return { name: 'fcose', animate: false, randomize: true, quality: draft ? 'draft' : 'default', nodeRepulsion: 15000, idealEdgeLength: (e: EdgeSingular) => (crossing(e) ? 260 : 90), edgeElasticity: (e: EdgeSingular) => (crossing(e) ? 0.1 : 0.45), nodeSeparation: 120, nestingFactor: 0.1, gravity: 0.2, gravityCompound: 1.5, gravityRangeCompound: 1.2, tile: true, fit: true, padding: 30 } as LayoutOptions;
+      }
+      return { name: 'fcose', animate: false, randomize: draft, quality: draft ? 'draft' : 'default', nodeRepulsion: 6000, idealEdgeLength: 80, nestingFactor: 0.2, gravity: 0.3, tile: true, fit: true, padding: 30 } as LayoutOptions;
     case 'concentric':
       return { name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 12 } as LayoutOptions;
     case 'breadthfirst':
