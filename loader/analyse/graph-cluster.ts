@@ -125,9 +125,16 @@ function absorbSmall(g: Graph, features: Features, docs: number[], raw: Int32Arr
 
 /** Renumbers communities 0…k−1 by size (largest first), ties by smallest member. */
 function renumber(docs: number[], assign: Int32Array): { assign: Int32Array; k: number } {
-  const groups = new Map<number, number[]>();
-  docs.forEach((d, i) => (groups.get(assign[i]!) ?? groups.set(assign[i]!, []).get(assign[i]!)!).push(d));
-  const order = [...groups].sort((a, b) => b[1].length - a[1].length || Math.min(...a[1]) - Math.min(...b[1]));
+  // One pass: size and smallest member of each community (no per-comparison scans of large communities).
+  const stats = new Map<number, { size: number; first: number }>();
+  docs.forEach((d, i) => {
+    const st = stats.get(assign[i]!);
+    if (st) {
+      st.size++;
+      st.first = Math.min(st.first, d);
+    } else stats.set(assign[i]!, { size: 1, first: d });
+  });
+  const order = [...stats].sort((a, b) => b[1].size - a[1].size || a[1].first - b[1].first);
   const to = new Map(order.map(([c], i) => [c, i]));
   return { assign: Int32Array.from(assign, (c) => to.get(c)!), k: order.length };
 }

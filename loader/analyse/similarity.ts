@@ -156,12 +156,13 @@ function refine(features: Features, lists: Neighbour[][], k: number, minScore: n
     const v = features.vectors[doc]!;
     for (let j = 0; j < v.idx.length; j++) dense[v.idx[j]!] = v.val[j]!;
     const out: Neighbour[] = [...list];
-    seen[doc] = 1;
-    for (const n of list) seen[n.target] = 1;
+    const marked = [doc, ...list.map((n) => n.target)];
+    for (const m of marked) seen[m] = 1;
     for (const n of list.slice(0, fanout)) {
       for (const c of lists[n.target]!) {
         if (seen[c.target]) continue;
         seen[c.target] = 1;
+        marked.push(c.target);
         const u = features.vectors[c.target]!;
         let score = 0;
         for (let j = 0; j < u.idx.length; j++) score += dense[u.idx[j]!]! * u.val[j]!;
@@ -169,9 +170,7 @@ function refine(features: Features, lists: Neighbour[][], k: number, minScore: n
       }
     }
     for (let j = 0; j < v.idx.length; j++) dense[v.idx[j]!] = 0;
-    seen[doc] = 0;
-    for (const n of out) seen[n.target] = 0;
-    for (const n of list.slice(0, fanout)) for (const c of lists[n.target]!) seen[c.target] = 0;
+    for (const m of marked) seen[m] = 0;
     return out.sort((a, b) => b.score - a.score || a.target - b.target).slice(0, k);
   });
 }
