@@ -8,6 +8,13 @@ import { displayName, isHandle, normaliseName, normaliseTitle } from './normalis
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const longer = (a: string | null, b: string | undefined) => (b && b.length > (a?.length ?? 0) ? b : a);
 
+/** The earlier of two same-format date strings (`YYYY-MM`, `MM-DD`), either may be missing. */
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b < a ? b : a;
+}
+
 /** Paper id for each record: arXiv ids spread to every record with the same normalised title. */
 function paperIds(records: PaperRecord[], issues: LoadIssue[]): Map<PaperRecord, string> {
   const arxivByTitle = new Map<string, string>();
@@ -63,8 +70,9 @@ export function resolve(files: ReadFile[]): ResolvedCorpus {
       arxivId: prior?.arxivId ?? (id.startsWith('arxiv:') ? id.slice(6) : null),
       url: prior?.url ?? r.url ?? null,
       date: prior?.date && (!date || prior.date <= date) ? prior.date : date,
-      month: prior?.month ?? r.month ?? null,
-      monthDay: prior?.monthDay ?? r.monthDay ?? null,
+      // Earliest wins for partial dates too, so the order files are read (or loaded) in does not matter.
+      month: earliest(prior?.month ?? null, r.month ?? null),
+      monthDay: earliest(prior?.monthDay ?? null, r.monthDay ?? null),
       sources: [...new Set([...(prior?.sources ?? []), r.source.file])].sort(),
     });
     // The first record that lists authors decides the author order of a paper.

@@ -41,57 +41,96 @@ CALL () {
   ON CREATE SET t.name = row.name
 }`;
 
+/** Which of a batch's papers the graph already has (they take the MERGE path below). */
+const EXISTING = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+RETURN collect(id) AS ids`;
+
 /**
- * Papers with every relationship they own, in one statement: a paper created here has no relationships yet, so
- * they are CREATEd without MERGE's existence check; a paper seen before MERGEs them (re-runs add nothing).
+ * Papers the graph does not have yet: CREATEd with every relationship they own, no MERGE and no existence checks
+ * (a first load is all this statement). The uniqueness constraint still guards against a concurrent writer.
  */
-const PAPERS = `
+const PAPERS_NEW = `
 UNWIND $papers AS row
-MERGE (p:Paper {id: row.id})
-WITH p, row, p.hash AS before
-SET p.title = coalesce(p.title, row.title),
-    p.titleKey = row.titleKey,
-    p.abstract = CASE WHEN size(coalesce(row.abstract, '')) > size(coalesce(p.abstract, '')) THEN row.abstract ELSE p.abstract END,
-    p.summary = coalesce(p.summary, row.summary),
-    p.arxivId = coalesce(row.arxivId, p.arxivId),
-    p.url = coalesce(p.url, row.url),
-    p.date = CASE WHEN p.date IS NULL OR (row.date IS NOT NULL AND row.date < p.date) THEN row.date ELSE p.date END,
-    p.monthDay = coalesce(p.monthDay, row.monthDay)
-SET p.month = CASE WHEN p.date IS NOT NULL THEN substring(p.date, 0, 7) ELSE coalesce(p.month, row.month) END
-SET p.sources = [s IN coalesce(p.sources, []) WHERE NOT s IN row.sources] + row.sources, p.hash = row.hash
-WITH p, row, before, CASE WHEN before IS NULL THEN [1] ELSE [] END AS fresh, CASE WHEN before IS NULL THEN [] ELSE [1] END AS seen
-CALL (p, row, fresh, seen) {
+CREATE (p:Paper)
+SET p = row.props
+WITH p, row
+CALL (p, row) {
   UNWIND row.authored AS r
   MATCH (a:Author {id: r.author})
-  FOREACH (_ IN fresh | CREATE (a)-[:AUTHORED {position: r.position}]->(p))
-  FOREACH (_ IN seen | MERGE (a)-[x:AUTHORED]->(p) SET x.position = r.position)
+  CREATE (a)-[:AUTHORED {position: r.position}]->(p)
 }
-CALL (p, row, fresh, seen) {
+CALL (p, row) {
   UNWIND row.code AS id
   MATCH (t:Repo {id: id})
-  FOREACH (_ IN fresh | CREATE (p)-[:HAS_CODE]->(t))
-  FOREACH (_ IN seen | MERGE (p)-[:HAS_CODE]->(t))
+  CREATE (p)-[:HAS_CODE]->(t)
 }
-CALL (p, row, fresh, seen) {
+CALL (p, row) {
   UNWIND row.resources AS id
   MATCH (t:Resource {id: id})
-  FOREACH (_ IN fresh | CREATE (p)-[:HAS_RESOURCE]->(t))
-  FOREACH (_ IN seen | MERGE (p)-[:HAS_RESOURCE]->(t))
+  CREATE (p)-[:HAS_RESOURCE]->(t)
 }
-CALL (p, row, fresh, seen) {
+CALL (p, row) {
   UNWIND row.tags AS id
   MATCH (t:Tag {id: id})
-  FOREACH (_ IN fresh | CREATE (p)-[:TAGGED]->(t))
-  FOREACH (_ IN seen | MERGE (p)-[:TAGGED]->(t))
+  CREATE (p)-[:TAGGED]->(t)
 }
-CALL (p, row, fresh, seen) {
+CALL (p, row) {
   UNWIND row.from AS r
   MATCH (s:Source {id: r.source})
-  FOREACH (_ IN fresh | CREATE (p)-[:FROM_SOURCE {line: r.line}]->(s))
-  FOREACH (_ IN seen | MERGE (p)-[:FROM_SOURCE {line: r.line}]->(s))
+  CREATE (p)-[:FROM_SOURCE {line: r.line}]->(s)
 }
-RETURN count(CASE WHEN before IS NULL THEN 1 END) AS created,
-       count(CASE WHEN before IS NOT NULL AND before <> row.hash THEN 1 END) AS updated`;
+RETURN count(*) AS created`;
+
+/**
+ * Papers the graph already has: properties merged field by field as the resolver merges records (the earliest date,
+ * month and month/day, the longest abstract, every source) and relationships MERGEd, so re-runs add nothing.
+ */
+const PAPERS_SEEN = `
+UNWIND $papers AS row
+MATCH (p:Paper {id: row.props.id})
+WITH p, row, p.hash AS before
+SET p.title = coalesce(p.title, row.props.title),
+    p.titleKey = row.props.titleKey,
+    p.abstract = CASE WHEN size(coalesce(row.props.abstract, '')) > size(coalesce(p.abstract, '')) THEN row.props.abstract ELSE p.abstract END,
+    p.summary = coalesce(p.summary, row.props.summary),
+    p.arxivId = coalesce(row.props.arxivId, p.arxivId),
+    p.url = coalesce(p.url, row.props.url),
+    p.date = CASE WHEN p.date IS NULL OR (row.props.date IS NOT NULL AND row.props.date < p.date) THEN row.props.date ELSE p.date END,
+    p.monthDay = CASE WHEN p.monthDay IS NULL OR (row.props.monthDay IS NOT NULL AND row.props.monthDay < p.monthDay) THEN row.props.monthDay ELSE p.monthDay END
+SET p.month = CASE WHEN p.date IS NOT NULL THEN substring(p.date, 0, 7)
+                   WHEN p.month IS NULL OR (row.props.month IS NOT NULL AND row.props.month < p.month) THEN row.props.month
+                   ELSE p.month END
+SET p.sources = [s IN coalesce(p.sources, []) WHERE NOT s IN row.props.sources] + row.props.sources, p.hash = row.props.hash
+WITH p, row, before
+CALL (p, row) {
+  UNWIND row.authored AS r
+  MATCH (a:Author {id: r.author})
+  MERGE (a)-[x:AUTHORED]->(p)
+  SET x.position = r.position
+}
+CALL (p, row) {
+  UNWIND row.code AS id
+  MATCH (t:Repo {id: id})
+  MERGE (p)-[:HAS_CODE]->(t)
+}
+CALL (p, row) {
+  UNWIND row.resources AS id
+  MATCH (t:Resource {id: id})
+  MERGE (p)-[:HAS_RESOURCE]->(t)
+}
+CALL (p, row) {
+  UNWIND row.tags AS id
+  MATCH (t:Tag {id: id})
+  MERGE (p)-[:TAGGED]->(t)
+}
+CALL (p, row) {
+  UNWIND row.from AS r
+  MATCH (s:Source {id: r.source})
+  MERGE (p)-[:FROM_SOURCE {line: r.line}]->(s)
+}
+RETURN count(CASE WHEN before <> row.props.hash THEN 1 END) AS updated`;
 
 const SOURCES_PENDING = `
 UNWIND $rows AS row
@@ -106,8 +145,12 @@ MERGE (s:Source {id: row.id})
 SET s.format = row.format, s.sha256 = row.sha256, s.rows = row.rows, s.errors = row.errors,
     s.loadedAt = datetime(), s.pending = null`;
 
-function paperRow(p: PaperNode, titleKey: string) {
-  return { ...p, titleKey, hash: paperHash(p) };
+/** A paper's own properties as stored (nulls dropped, so `SET p = props` and field-wise merges agree). */
+function paperProps(p: PaperNode, titleKey: string): Record<string, unknown> {
+  const month = p.date ? p.date.slice(0, 7) : p.month;
+  const props: Record<string, unknown> = { ...p, month, titleKey, hash: paperHash(p) };
+  for (const [k, v] of Object.entries(props)) if (v === null || v === undefined) delete props[k];
+  return props;
 }
 
 /** Writes the corpus in per-batch transactions; returns how many papers were new, updated or unchanged. */
@@ -138,14 +181,29 @@ export async function writeEntities(
 
   const result: EntityWriteResult = { papersNew: 0, papersUpdated: 0, papersUnchanged: 0, batches: 0 };
   const batches = chunk(corpus.papers, batchSize);
+  // Shared nodes committed by an earlier batch of this run exist: later batches only MATCH them.
+  const committed = new Set<string>();
+  const pending = <T extends { id: string }>(keys: Iterable<string>, m: Map<string, T>, kind: string) => {
+    const out: T[] = [];
+    for (const k of new Set(keys)) {
+      const node = m.get(k);
+      if (node && !committed.has(`${kind}\u0000${k}`)) out.push(node);
+    }
+    return out;
+  };
   const session = driver.session({ database });
   try {
     for (const [index, papers] of batches.entries()) {
       const ids = papers.map((p) => p.id);
       const pick = <T>(m: Map<string, T[]>) => ids.flatMap((id) => m.get(id) ?? []);
-      const uniq = <T>(keys: string[], m: Map<string, T>) => [...new Set(keys)].map((k) => m.get(k)).filter((x): x is T => x !== undefined);
+      const nodes = {
+        authors: pending(pick(authored).map((r) => r.author), authors, 'a'),
+        repos: pending(pick(hasCode).map((r) => r.target), repos, 'r'),
+        resources: pending(pick(hasResource).map((r) => r.target), resources, 'x'),
+        tags: pending(pick(tagged).map((r) => r.target), tags, 't'),
+      };
       const rows = papers.map((p) => ({
-        ...paperRow(p, titleKeyOf(p)),
+        props: paperProps(p, titleKeyOf(p)),
         authored: (authored.get(p.id) ?? []).map((r) => withInts({ author: r.author, position: r.position }, ['position'])),
         code: [...new Set((hasCode.get(p.id) ?? []).map((r) => r.target))],
         resources: [...new Set((hasResource.get(p.id) ?? []).map((r) => r.target))],
@@ -153,15 +211,18 @@ export async function writeEntities(
         from: (fromSource.get(p.id) ?? []).map((r) => withInts({ source: r.source, line: r.line }, ['line'])),
       }));
       const counts = await session.executeWrite(async (tx: ManagedTransaction) => {
-        await tx.run(NODES, {
-          authors: uniq(pick(authored).map((r) => r.author), authors),
-          repos: uniq(pick(hasCode).map((r) => r.target), repos),
-          resources: uniq(pick(hasResource).map((r) => r.target), resources),
-          tags: uniq(pick(tagged).map((r) => r.target), tags),
-        });
-        const rec = (await tx.run(PAPERS, { papers: rows })).records[0];
-        return { created: Number(rec?.get('created') ?? 0), updated: Number(rec?.get('updated') ?? 0) };
+        const existing = new Set<string>((await tx.run(EXISTING, { ids })).records[0]?.get('ids') ?? []);
+        if (nodes.authors.length + nodes.repos.length + nodes.resources.length + nodes.tags.length > 0) await tx.run(NODES, nodes);
+        const fresh = rows.filter((r) => !existing.has(r.props.id as string));
+        const seen = rows.filter((r) => existing.has(r.props.id as string));
+        const created = fresh.length > 0 ? Number((await tx.run(PAPERS_NEW, { papers: fresh })).records[0]?.get('created') ?? 0) : 0;
+        const updated = seen.length > 0 ? Number((await tx.run(PAPERS_SEEN, { papers: seen })).records[0]?.get('updated') ?? 0) : 0;
+        return { created, updated };
       });
+      for (const n of nodes.authors) committed.add(`a\u0000${n.id}`);
+      for (const n of nodes.repos) committed.add(`r\u0000${n.id}`);
+      for (const n of nodes.resources) committed.add(`x\u0000${n.id}`);
+      for (const n of nodes.tags) committed.add(`t\u0000${n.id}`);
       result.papersNew += counts.created;
       result.papersUpdated += counts.updated;
       result.papersUnchanged += papers.length - counts.created - counts.updated;
