@@ -71,7 +71,7 @@ const dbDefaults = readDbConfig({});
 const heapMb = dbDefaults.mode === 'embedded' ? dbDefaults.heapMb : 0;
 const pageCacheMb = dbDefaults.mode === 'embedded' ? dbDefaults.pageCacheMb : 0;
 console.log(machineFacts());
-console.log(`Neo4j heap ${heapMb} MB, page cache ${pageCacheMb} MB (the product's defaults)`);
+console.log(`Neo4j heap ${heapMb} MB, page cache ${pageCacheMb} MB (sized by the product from this machine's memory)`);
 
 for (const n of opts.sizes.split(',').filter(Boolean).map(Number)) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pge-scale-'));
@@ -129,4 +129,4 @@ const table = [
 ].join('\n');
 const steps = ['| papers generated | read back | analytics steps | write analytics |', '|---|---|---|---|', ...stepRows].join('\n');
 console.log(`\n${table}\n\n${steps}`);
-if (opts.record) appendResults('Scale (`npm run bench:scale`)', `${machineFacts()} Neo4j heap ${heapMb} MB, page cache ${pageCacheMb} MB.\n\n${table}\n\n${steps}`);
+if (opts.record) appendResults('Scale (`npm run bench:scale`)', `${machineFacts()} Neo4j heap ${heapMb} MB, page cache ${pageCacheMb} MB (sized by the product from the machine's memory).\n\n${table}\n\n${steps}`);

@@ -1,13 +1,22 @@
 // Database configuration from the environment: embedded defaults, external URIs, and one-sentence errors.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, boltUri, readDbConfig } from '../../neo4j/config.ts';
+import { ConfigError, boltUri, memorySizing, readDbConfig } from '../../neo4j/config.ts';
 
 describe('readDbConfig', () => {
   it('defaults to the embedded Neo4j on loopback:7687 with data in .data/neo4j', () => {
-    const c = readDbConfig({}, '/work/x');
-    expect(c).toEqual({ mode: 'embedded', host: '127.0.0.1', port: 7687, dataDir: path.resolve('/work/x/.data/neo4j'), database: 'neo4j', heapMb: 1024, pageCacheMb: 512 });
+    const c = readDbConfig({}, '/work/x', 24 * 1024);
+    expect(c).toEqual({ mode: 'embedded', host: '127.0.0.1', port: 7687, dataDir: path.resolve('/work/x/.data/neo4j'), database: 'neo4j', heapMb: 3072, pageCacheMb: 3072 });
     expect(boltUri(c)).toBe('bolt://127.0.0.1:7687');
+  });
+
+  it('sizes heap and page cache from the machine memory, within bounds, unless set', () => {
+    expect(memorySizing(4 * 1024)).toEqual({ heapMb: 512, pageCacheMb: 512 });
+    expect(memorySizing(8 * 1024)).toEqual({ heapMb: 1024, pageCacheMb: 1024 });
+    expect(memorySizing(16 * 1024 - 100)).toEqual({ heapMb: 1792, pageCacheMb: 1792 });
+    expect(memorySizing(2 * 1024)).toEqual({ heapMb: 512, pageCacheMb: 256 });
+    expect(memorySizing(256 * 1024)).toEqual({ heapMb: 4096, pageCacheMb: 4096 });
+    expect(readDbConfig({ NEO4J_HEAP_MB: '700', NEO4J_PAGECACHE_MB: '300' }, '/w', 24 * 1024)).toMatchObject({ heapMb: 700, pageCacheMb: 300 });
   });
 
   it('honours NEO4J_BOLT_PORT, NEO4J_DATA_DIR and NEO4J_DATABASE', () => {
