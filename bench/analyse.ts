@@ -19,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 const program = new Command()
   .option('--sizes <list>', 'generated corpus sizes', '10000,50000')
-  .option('--prune <n>', 'terms per paper used by the pruned similarity search', '40')
+  .option('--prune <n>', 'terms per paper used by the pruned similarity search', '60')
   .option('--no-record', 'do not append to bench/RESULTS.md');
 program.parse();
 const opts = program.opts<{ sizes: string; prune: string; record: boolean }>();

@@ -9,10 +9,14 @@ export interface SimilarityOptions {
   pruneTerms?: number;
   /** With pruning, how many of the query paper's heaviest terms are looked up (default `pruneTerms`). */
   queryTerms?: number;
-  /** With pruning, each term's postings keep only its `championCap` highest-weighted papers (default 400). */
+  /** With pruning, each term's postings keep only its `championCap` highest-weighted papers (default 2000). */
   championCap?: number;
   minScore?: number;
   explainTerms?: number;
+  /** With pruning, neighbour-of-neighbour passes over the candidate lists (default 0). */
+  refinePasses?: number;
+  /** Per pass, how many of a paper's best neighbours lend their lists (default 5). */
+  refineFanout?: number;
 }
 
 type Neighbour = { target: number; score: number };
@@ -78,34 +82,35 @@ function buildPostings(features: Features, terms: ((doc: number) => Set<number>)
 
 /** Keeps the `m` best (score desc, target asc) of `touched` using a bounded min-heap; returns them sorted. */
 function best(touched: Int32Array, count: number, acc: Float64Array, m: number): Neighbour[] {
-  const heap: Neighbour[] = [];
-  const worse = (a: Neighbour, b: Neighbour) => a.score < b.score || (a.score === b.score && a.target > b.target);
+  // A bounded min-heap of doc indices (the worst kept doc on top); only docs that enter it are ever compared twice.
+  const heap = new Int32Array(Math.min(m, count));
+  let size = 0;
+  const worse = (a: number, b: number) => acc[a]! < acc[b]! || (acc[a] === acc[b] && a > b);
   for (let i = 0; i < count; i++) {
     const d = touched[i]!;
-    const item = { target: d, score: acc[d]! };
-    if (heap.length < m) {
-      heap.push(item);
-      for (let c = heap.length - 1; c > 0; ) {
+    if (size < m) {
+      heap[size] = d;
+      for (let c = size++; c > 0; ) {
         const p = (c - 1) >> 1;
         if (!worse(heap[c]!, heap[p]!)) break;
         [heap[c], heap[p]] = [heap[p]!, heap[c]!];
         c = p;
       }
-    } else if (worse(heap[0]!, item)) {
-      heap[0] = item;
+    } else if (worse(heap[0]!, d)) {
+      heap[0] = d;
       for (let c = 0; ; ) {
         const l = 2 * c + 1;
         const r = l + 1;
         let w = c;
-        if (l < heap.length && worse(heap[l]!, heap[w]!)) w = l;
-        if (r < heap.length && worse(heap[r]!, heap[w]!)) w = r;
+        if (l < size && worse(heap[l]!, heap[w]!)) w = l;
+        if (r < size && worse(heap[r]!, heap[w]!)) w = r;
         if (w === c) break;
         [heap[c], heap[w]] = [heap[w]!, heap[c]!];
         c = w;
       }
     }
   }
-  return heap.sort((a, b) => b.score - a.score || a.target - b.target);
+  return Array.from(heap.subarray(0, size), (d) => ({ target: d, score: acc[d]! })).sort((a, b) => b.score - a.score || a.target - b.target);
 }
 
 /** Top-k neighbours (index, score) of the docs in `only` (default: every doc). */
@@ -115,10 +120,11 @@ export function topK(features: Features, options: SimilarityOptions = {}, only?:
   const minScore = options.minScore ?? 0.02;
   const n = features.vectors.length;
   const termsOf = prune > 0 ? features.vectors.map((v) => new Set(topTerms(v, prune))) : null;
-  const postings = buildPostings(features, termsOf ? (doc) => termsOf[doc]! : null, prune > 0 ? (options.championCap ?? 400) : 0);
+  const postings = buildPostings(features, termsOf ? (doc) => termsOf[doc]! : null, prune > 0 ? (options.championCap ?? 2000) : 0);
   const query = prune > 0 ? (options.queryTerms ?? prune) : 0;
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
+  const { start: pStart, docs: pDocs, weights: pWeights } = postings;
   const run = (doc: number): Neighbour[] => {
     const v = features.vectors[doc]!;
     const terms = query > 0 ? (query === prune ? termsOf![doc]! : new Set(topTerms(v, query))) : null;
@@ -127,11 +133,11 @@ export function topK(features: Features, options: SimilarityOptions = {}, only?:
       const t = v.idx[j]!;
       if (terms && !terms.has(t)) continue;
       const w = v.val[j]!;
-      for (let p = postings.start[t]!; p < postings.start[t + 1]!; p++) {
-        const d = postings.docs[p]!;
+      for (let p = pStart[t]!, end = pStart[t + 1]!; p < end; p++) {
+        const d = pDocs[p]!;
         if (d === doc) continue;
         if (acc[d] === 0) touched[count++] = d;
-        acc[d]! += w * postings.weights[p]!;
+        acc[d]! += w * pWeights[p]!;
       }
     }
     let scored = best(touched, count, acc, prune > 0 ? Math.max(50, 3 * k) : k);
@@ -142,7 +148,10 @@ export function topK(features: Features, options: SimilarityOptions = {}, only?:
   };
   if (only) return only.map(run);
   const lists = features.vectors.map((_, doc) => run(doc));
-  return prune > 0 ? refine(features, lists, k, minScore) : lists;
+  if (prune === 0) return lists;
+  let out = lists;
+  for (let pass = 0; pass < (options.refinePasses ?? 0); pass++) out = refine(features, out, k, minScore, options.refineFanout ?? 5);
+  return out;
 }
 
 /**
@@ -220,8 +229,8 @@ export function recallAtK(exact: { target: number }[][], approx: { target: numbe
  * otherwise); at least `k` and at least 20 per paper, so topic clustering can reuse them.
  */
 export function neighbourLists(features: Features, options: SimilarityOptions = {}): { target: number; score: number }[][] {
-  const exact = (options.pruneTerms ?? (features.vectors.length > 5000 ? 40 : 0)) === 0;
-  return topK(features, { ...options, k: Math.max(20, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 40) });
+  const exact = (options.pruneTerms ?? (features.vectors.length > 5000 ? 60 : 0)) === 0;
+  return topK(features, { ...options, k: Math.max(20, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 60) });
 }
 
 /** SIMILAR_TO rows for papers `ids` (same order as the feature vectors): the first k of each neighbour list. */
