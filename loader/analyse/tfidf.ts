@@ -30,42 +30,67 @@ export function hasText(p: AnalysisPaper): boolean {
 export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number; maxDfRatio?: number } = {}): Features {
   const minDf = options.minDf ?? 2;
   const maxDf = Math.max(minDf, Math.floor((options.maxDfRatio ?? 0.5) * papers.length));
-  const docTerms: Map<string, number>[] = [];
-  const df = new Map<string, number>();
+  // Pass 1: every distinct term gets an integer id once; documents keep (id, count) pairs in typed arrays, so the
+  // per-document work after tokenising is integer arithmetic, not string hashing.
+  const termId = new Map<string, number>();
+  const termOf: string[] = [];
+  const df: number[] = [];
   // Surface forms per term: most terms only ever have one, so a second map is made only when another shows up.
-  const surfaces = new Map<string, { first: string; count: number; others: Map<string, number> | null }>();
+  const surfaces: { first: string; count: number; others: Map<string, number> | null }[] = [];
+  const docIds: Int32Array[] = [];
+  const docCounts: Int32Array[] = [];
+  const local = new Map<number, number>();
   for (const p of papers) {
-    const counts = new Map<string, number>();
+    local.clear();
     for (const { term, surface } of terms(paperText(p))) {
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-      const s = surfaces.get(term);
-      if (!s) surfaces.set(term, { first: surface, count: 1, others: null });
-      else if (s.first === surface) s.count++;
+      let id = termId.get(term);
+      if (id === undefined) {
+        id = termOf.length;
+        termId.set(term, id);
+        termOf.push(term);
+        df.push(0);
+        surfaces.push({ first: surface, count: 0, others: null });
+      }
+      local.set(id, (local.get(id) ?? 0) + 1);
+      const s = surfaces[id]!;
+      if (s.first === surface) s.count++;
       else (s.others ??= new Map()).set(surface, (s.others.get(surface) ?? 0) + 1);
     }
-    docTerms.push(counts);
-    for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    const ids = new Int32Array(local.size);
+    const counts = new Int32Array(local.size);
+    let i = 0;
+    for (const [id, c] of local) {
+      ids[i] = id;
+      counts[i++] = c;
+      df[id]!++;
+    }
+    docIds.push(ids);
+    docCounts.push(counts);
   }
-  const vocab = [...df.entries()].filter(([, n]) => n >= minDf && n <= maxDf).map(([t]) => t).sort();
-  const index = new Map(vocab.map((t, i) => [t, i]));
+  // Pass 2: the vocabulary (document frequency within bounds, sorted by term) and each document's weights.
+  const kept = termOf.flatMap((t, id) => (df[id]! >= minDf && df[id]! <= maxDf ? [id] : [])).sort((a, b) => (termOf[a]! < termOf[b]! ? -1 : 1));
+  const index = new Int32Array(termOf.length).fill(-1);
+  kept.forEach((id, i) => (index[id] = i));
+  const vocab = kept.map((id) => termOf[id]!);
   const n = papers.length;
-  const idf = vocab.map((t) => Math.log((1 + n) / (1 + df.get(t)!)) + 1);
-  const vectors = docTerms.map((counts) => {
+  const idf = kept.map((id) => Math.log((1 + n) / (1 + df[id]!)) + 1);
+  const bigram = kept.map((id) => (termOf[id]!.includes(' ') ? 1.5 : 1));
+  const vectors = docIds.map((ids, doc) => {
+    const counts = docCounts[doc]!;
     const entries: [number, number][] = [];
-    for (const [t, c] of counts) {
-      const i = index.get(t);
-      if (i === undefined) continue;
-      const bigram = t.includes(' ') ? 1.5 : 1;
-      entries.push([i, (1 + Math.log(c)) * idf[i]! * bigram]);
+    for (let j = 0; j < ids.length; j++) {
+      const i = index[ids[j]!]!;
+      if (i < 0) continue;
+      entries.push([i, (1 + Math.log(counts[j]!)) * idf[i]! * bigram[i]!]);
     }
     entries.sort((a, b) => a[0] - b[0]);
     const norm = Math.sqrt(entries.reduce((s, [, v]) => s + v * v, 0)) || 1;
-    return { idx: Int32Array.from(entries.map((e) => e[0])), val: Float64Array.from(entries.map((e) => e[1] / norm)) };
+    return { idx: Int32Array.from(entries, (e) => e[0]), val: Float64Array.from(entries, (e) => e[1] / norm) };
   });
-  const surface = vocab.map((t) => {
-    const s = surfaces.get(t)!;
+  const surface = kept.map((id) => {
+    const s = surfaces[id]!;
     const all: [string, number][] = [[s.first, s.count], ...(s.others ? [...s.others.entries()] : [])];
     return all.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
   });
-  return { vocab, surface, df: Int32Array.from(vocab.map((t) => df.get(t)!)), vectors };
+  return { vocab, surface, df: Int32Array.from(kept, (id) => df[id]!), vectors };
 }
