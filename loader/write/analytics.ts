@@ -67,8 +67,21 @@ async function deleteAll(driver: Driver, database: string, pattern: string): Pro
   }
 }
 
-async function batched(driver: Driver, database: string, query: string, rows: unknown[]): Promise<void> {
-  for (const part of chunk(rows, BATCH)) await driver.executeQuery(query, { rows: part }, { database });
+/** Writes `rows` in transactions of about BATCH items, where a row stands for `perRow` items on average. */
+async function batched(driver: Driver, database: string, query: string, rows: unknown[], perRow = 1): Promise<void> {
+  for (const part of chunk(rows, Math.max(1, Math.round(BATCH / perRow)))) await driver.executeQuery(query, { rows: part }, { database });
+}
+
+/** Rows grouped by a key, in first-seen order: `{ id, out: [...] }`. */
+function groupBy<T, U>(rows: T[], key: (r: T) => string, item: (r: T) => U): { id: string; out: U[] }[] {
+  const groups = new Map<string, U[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = groups.get(k);
+    if (list) list.push(item(r));
+    else groups.set(k, [item(r)]);
+  }
+  return [...groups].map(([id, out]) => ({ id, out }));
 }
 
 /** Replaces every derived relationship and property with `analysis`. */
@@ -96,17 +109,20 @@ export async function writeAnalysis(driver: Driver, database: string, analysis: 
     'UNWIND $rows AS row MATCH (p:Paper {id: row.paper}), (t:Topic {id: row.topic}) CREATE (p)-[:IN_TOPIC {score: row.score, primary: row.primary}]->(t)',
     analysis.inTopic,
   );
+  // Grouped by their first node (one lookup per paper or author, not per relationship), ~BATCH relationships a batch.
   await batched(
     driver,
     database,
-    'UNWIND $rows AS row MATCH (a:Paper {id: row.source}), (b:Paper {id: row.target}) CREATE (a)-[:SIMILAR_TO {score: row.score, terms: row.terms}]->(b)',
-    analysis.similar,
+    'UNWIND $rows AS row MATCH (a:Paper {id: row.id}) UNWIND row.out AS o MATCH (b:Paper {id: o.target}) CREATE (a)-[:SIMILAR_TO {score: o.score, terms: o.terms}]->(b)',
+    groupBy(analysis.similar, (r) => r.source, ({ target, score, terms }) => ({ target, score, terms })),
+    10,
   );
   await batched(
     driver,
     database,
-    'UNWIND $rows AS row MATCH (a:Author {id: row.a}), (b:Author {id: row.b}) CREATE (a)-[:COAUTHORED_WITH {weight: row.weight, papers: row.papers}]->(b)',
-    analysis.coauthors.map((c) => withInts(c, ['weight'])),
+    'UNWIND $rows AS row MATCH (a:Author {id: row.id}) UNWIND row.out AS o MATCH (b:Author {id: o.b}) CREATE (a)-[:COAUTHORED_WITH {weight: o.weight, papers: o.papers}]->(b)',
+    groupBy(analysis.coauthors, (c) => c.a, (c) => withInts({ b: c.b, weight: c.weight, papers: c.papers }, ['weight'])),
+    5,
   );
   await batched(
     driver,
