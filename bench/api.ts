@@ -1,4 +1,5 @@
-// `npm run bench:api`: p50/p99 latency of each endpoint at 1 and 8 concurrent clients on the seeds + 2024 archive,
+// `npm run bench:api [-- --data DIR]`: p50/p99 latency of each endpoint at 1 and 8 concurrent clients on the seeds +
+// 2024 archive (or on an already loaded Neo4j data folder, e.g. a 100k-paper graph kept by `bench:scale --keep`),
 // next to a baseline endpoint that only runs `RETURN 1` (/api/ping), measured in the same run with autocannon against
 // the server in its own process.
 import { spawn } from 'node:child_process';
@@ -6,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { memorySizing } from '../neo4j/config.ts';
 import { createDriver } from '../neo4j/db.ts';
 import { startEmbedded } from '../neo4j/launcher.ts';
 import { applySchema } from '../neo4j/schema.ts';
@@ -15,6 +17,8 @@ import { appendResults, machineFacts } from './results.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+/** An already loaded Neo4j data folder to measure instead of loading the samples (left as it was found). */
+const DATA = process.argv.includes('--data') ? path.resolve(process.argv[process.argv.indexOf('--data') + 1] ?? '') : null;
 const enc = encodeURIComponent;
 
 /** Endpoints with their targets (p50 ÷ baseline p50); each cycles over 40 papers/authors of the loaded graph. */
@@ -52,16 +56,20 @@ function run(url: string, paths: string[], connections: number): Promise<{ p50: 
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-api-'));
-  const config = { mode: 'embedded' as const, host: '127.0.0.1', port: await freePort(), dataDir, database: 'neo4j', heapMb: 2048, pageCacheMb: 512 };
+  if (DATA && !fs.existsSync(DATA)) throw new Error(`--data ${DATA}: no such folder`);
+  const dataDir = DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-api-'));
+  const config = { mode: 'embedded' as const, host: '127.0.0.1', port: await freePort(), dataDir, database: 'neo4j', ...memorySizing(os.totalmem() / 2 ** 20) };
   const handle = await startEmbedded(config, () => {});
   const driver = createDriver(config, handle.uri);
   const lines = ['| endpoint | clients | p50 ms | p99 ms | req/s | errors | p50 ÷ baseline p50 | target |', '|---|---|---|---|---|---|---|---|'];
   let failed = false;
   let server: ReturnType<typeof spawn> | null = null;
+  let counts = '';
   try {
-    await applySchema(driver, 'neo4j');
-    await loadPaths(driver, 'neo4j', [path.join(ROOT, 'loader/samples/seeds'), path.join(ROOT, 'loader/samples/daily-ai-papers-2024')], { cwd: ROOT });
+    if (!DATA) {
+      await applySchema(driver, 'neo4j');
+      await loadPaths(driver, 'neo4j', [path.join(ROOT, 'loader/samples/seeds'), path.join(ROOT, 'loader/samples/daily-ai-papers-2024')], { cwd: ROOT });
+    }
     await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: 'neo4j' });
     const ids = await driver.executeQuery(
       `CALL () { MATCH (p:Paper) WHERE EXISTS { (p)-[:SIMILAR_TO]-() } RETURN collect(p.id)[..40] AS papers }
@@ -70,6 +78,9 @@ async function main(): Promise<void> {
       {},
       { database: 'neo4j' },
     );
+    const c = await driver.executeQuery('CALL () { MATCH (p:Paper) RETURN count(p) AS papers } CALL () { MATCH (a:Author) RETURN count(a) AS authors } RETURN papers, authors', {}, { database: 'neo4j' });
+    counts = `${Number(c.records[0]!.get('papers'))} papers, ${Number(c.records[0]!.get('authors'))} authors`;
+    console.log(`Graph: ${counts}`);
     const list = endpoints(ids.records[0]!.get('papers') as string[], ids.records[0]!.get('authors') as string[]);
     // The server runs in its own process, as in production: the load generator does not share its event loop.
     const port = await freePort();
@@ -101,11 +112,12 @@ async function main(): Promise<void> {
     server?.kill('SIGTERM');
     await driver.close();
     await handle.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!DATA) fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  const graph = DATA ? `an already loaded graph (${counts})` : 'seeds + 2024 archive loaded';
   const table = lines.join('\n');
   console.log(`\n${table}\n\n${failed ? 'Some endpoint missed its target or had errors.' : 'Every endpoint within its target, zero errors.'}`);
-  appendResults('API (`npm run bench:api`)', `${machineFacts()} Server in its own process; ${DURATION} s per measurement after a warm-up of every endpoint; requests cycle over 40 papers/authors (10 search words); seeds + 2024 archive loaded.\n\n${table}`);
+  appendResults('API (`npm run bench:api`)', `${machineFacts()} Server in its own process; ${DURATION} s per measurement after a warm-up of every endpoint; requests cycle over 40 papers/authors (10 search words); ${graph}.\n\n${table}`);
   if (failed) process.exitCode = 1;
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench:scale [-- --sizes 10000,50000,100000] [--no-record]`: the product end to end on generated corpora
 // of growing size. Per size: generate → `npm run load` (the real CLI, its own process, into a fresh embedded
-// Neo4j sized by the product) → the same load again on unchanged input → a raw `UNWIND … CREATE` of the same rows
+// Neo4j sized by the product; both write paths warmed up first on a small corpus, then wiped) → the same load again
+// on unchanged input → a raw `UNWIND … CREATE` of the same rows
 // (the write baseline, same database, same run) → related-work recall@10 of the product's pruned search against
 // exact cosine on 200 sampled papers. Prints per-step times and peak memory, and appends them to bench/RESULTS.md.
 import { spawn } from 'node:child_process';
@@ -20,6 +21,9 @@ import { readInputs } from '../loader/read.ts';
 import { resolve } from '../loader/resolve/index.ts';
 import { freePort } from '../test/support/neo4j-global.ts';
 import { rawCreate } from './load.ts';
+import { applySchema } from '../neo4j/schema.ts';
+import { writeEntities } from '../loader/write/entities.ts';
+import { titleKeyOf } from '../loader/write/identity.ts';
 import { generate } from './gen.ts';
 import { appendResults, machineFacts } from './results.ts';
 
@@ -28,9 +32,10 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const program = new Command()
   .option('--sizes <list>', 'generated corpus sizes', '10000,50000,100000')
   .option('--seed <n>', 'generator seed', '11')
-  .option('--no-record', 'do not append to bench/RESULTS.md');
+  .option('--no-record', 'do not append to bench/RESULTS.md')
+  .option('--keep <dir>', "keep the largest size's loaded Neo4j data folder here (for `bench:api -- --data DIR`, `bench:web -- --data DIR`)");
 program.parse();
-const opts = program.opts<{ sizes: string; seed: string; record: boolean }>();
+const opts = program.opts<{ sizes: string; seed: string; record: boolean; keep?: string }>();
 
 interface Run {
   wallMs: number;
@@ -73,7 +78,8 @@ const pageCacheMb = dbDefaults.mode === 'embedded' ? dbDefaults.pageCacheMb : 0;
 console.log(machineFacts());
 console.log(`Neo4j heap ${heapMb} MB, page cache ${pageCacheMb} MB (sized by the product from this machine's memory)`);
 
-for (const n of opts.sizes.split(',').filter(Boolean).map(Number)) {
+const sizes = opts.sizes.split(',').filter(Boolean).map(Number);
+for (const n of sizes) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pge-scale-'));
   const corpusDir = path.join(work, 'corpus');
   const dataDir = path.join(work, 'neo4j');
@@ -88,6 +94,17 @@ for (const n of opts.sizes.split(',').filter(Boolean).map(Number)) {
     const handle = await startEmbedded(config, () => {});
     const driver = createDriver(config, handle.uri);
     try {
+      // Warm-up, not measured: both write paths (the product's writer and the raw baseline) on a small generated
+      // corpus, then everything removed, so neither pays the JVM's JIT compilation inside its measurement.
+      const warmDir = path.join(work, 'warm-up');
+      generate({ papers: 3000, seed: Number(opts.seed) + 1, out: warmDir });
+      const warm = resolve((await readInputs([warmDir], { cwd: ROOT })).files);
+      await applySchema(driver, config.database);
+      await writeEntities(driver, config.database, warm, titleKeyOf);
+      await rawCreate(driver, warm);
+      const wipe = driver.session({ database: config.database });
+      await wipe.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      await wipe.close();
       const first = await load(corpusDir, env);
       const again = await load(corpusDir, env);
       // Raw baseline: the same rows with plain UNWIND … CREATE (own labels), in the same database, then removed.
@@ -116,6 +133,12 @@ for (const n of opts.sizes.split(',').filter(Boolean).map(Number)) {
     } finally {
       await driver.close();
       await handle.stop();
+    }
+    if (opts.keep && n === sizes[sizes.length - 1]) {
+      const keep = path.resolve(opts.keep);
+      fs.rmSync(keep, { recursive: true, force: true });
+      fs.cpSync(dataDir, keep, { recursive: true });
+      console.log(`Kept the ${n.toLocaleString('en')}-paper graph's Neo4j data folder in ${keep}`);
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

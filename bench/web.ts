@@ -1,12 +1,15 @@
 // `npm run bench:web`: the web app in headless Chromium against a real server and embedded Neo4j —
 // initial JS gzip size, time to first graph on the seed corpus, layout time per layout for 100/300/1k/2k-node
 // graphs, and the longest main-thread block while a node's 1 000 neighbours join the canvas.
+// `npm run bench:web -- --data DIR` measures an already loaded graph instead (e.g. the 100k-paper graph kept by
+// `bench:scale --keep DIR`): the topic map, a search, and opening the densest author and the largest topic.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { loadPaths } from '../loader/pipeline.ts';
+import { memorySizing } from '../neo4j/config.ts';
 import { createDriver } from '../neo4j/db.ts';
 import { startEmbedded } from '../neo4j/launcher.ts';
 import { applySchema } from '../neo4j/schema.ts';
@@ -20,6 +23,69 @@ import { appendResults, machineFacts } from './results.ts';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DB = 'neo4j';
 const DIST = path.join(ROOT, 'web', 'dist');
+/** An already loaded Neo4j data folder to measure instead of the seed corpus (left as it was found). */
+const DATA = process.argv.includes('--data') ? path.resolve(process.argv[process.argv.indexOf('--data') + 1] ?? '') : null;
+
+type PgeWindow = Window & { __pge?: { cy: import('cytoscape').Core }; __tasks?: number[] };
+
+/** Records every long main-thread task of a page from its first script on (window.__tasks). */
+const LONG_TASKS = `window.__name = (f) => f; window.__tasks = [];
+new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push(e.duration))).observe({ type: 'longtask', buffered: true });`;
+
+/**
+ * Responsiveness on a large graph, each step in a fresh page: time from navigation to the first drawn graph (the
+ * topic map; a node opened from the address bar with its neighbours), time from typing to search results, and the
+ * longest main-thread block of each.
+ */
+async function largeGraph(browser: import('playwright-core').Browser, base: string, driver: ReturnType<typeof createDriver>): Promise<string[]> {
+  const one = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database: DB })).records[0]!;
+  const counts = await one('CALL () { MATCH (p:Paper) RETURN count(p) AS papers } CALL () { MATCH (a:Author) RETURN count(a) AS authors } RETURN papers, authors');
+  const author = await one('MATCH (a:Author) RETURN a.id AS id, a.name AS name, COUNT { (a)--() } AS degree ORDER BY degree DESC, id LIMIT 1');
+  const topic = await one('MATCH (t:Topic) RETURN t.id AS id, t.label AS label, COUNT { (t)--() } AS degree ORDER BY degree DESC, id LIMIT 1');
+  const word = String(topic.get('label')).split(/\s+/)[0]!.toLowerCase();
+  const rows = [
+    `Graph: ${Number(counts.get('papers'))} papers, ${Number(counts.get('authors'))} authors.`,
+    '',
+    '| step | time | longest main-thread block | on the canvas |',
+    '|---|---|---|---|',
+  ];
+  // Drawn: the canvas has nodes — with `focus`, that node and at least one neighbour.
+  const open = async (name: string, query: string, focus: string | null) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(LONG_TASKS);
+    await page.goto(`${base}/${query}`, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      (id) => {
+        const cy = (window as PgeWindow).__pge?.cy;
+        return !!cy && (id ? cy.nodes().length > 1 && cy.getElementById(id).nonempty() : cy.nodes().length > 0);
+      },
+      focus,
+      { timeout: 60_000, polling: 10 },
+    );
+    const ms = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(2500); // layout and rendering settle; their long tasks count too
+    const r = await page.evaluate(() => ({ longest: Math.max(0, ...((window as PgeWindow).__tasks ?? [])), nodes: (window as PgeWindow).__pge!.cy.nodes().length }));
+    rows.push(`| ${name} | ${Math.round(ms)} ms from navigation | ${Math.round(r.longest)} ms | ${r.nodes} nodes |`);
+    console.error(`  ${name}: ${Math.round(ms)} ms, longest block ${Math.round(r.longest)} ms, ${r.nodes} nodes${focus ? ` (${focus})` : ''}`);
+    return page;
+  };
+  const map = await open('topic map', '', null);
+  // Search: from the last keystroke to the first result on screen.
+  await map.evaluate(() => ((window as PgeWindow).__tasks = []));
+  const t0 = Date.now();
+  await map.fill('[data-testid=search-input]', word);
+  await map.locator('[data-testid=search-results] li').first().waitFor({ timeout: 30_000 });
+  const searchMs = Date.now() - t0;
+  const results = await map.locator('[data-testid=search-results] li').count();
+  const searchBlock = await map.evaluate(() => Math.max(0, ...((window as PgeWindow).__tasks ?? [])));
+  rows.push(`| search "${word}" | ${searchMs} ms from typing to ${results} results | ${Math.round(searchBlock)} ms | |`);
+  await map.close();
+  const a = `author:${String(author.get('id'))}`;
+  const t = `topic:${String(topic.get('id'))}`;
+  await (await open(`densest author (${String(author.get('name'))}, ${Number(author.get('degree'))} relationships)`, `?view=explore&focus=${encodeURIComponent(a)}`, a)).close();
+  await (await open(`largest topic (${String(topic.get('label'))}, ${Number(topic.get('degree'))} relationships)`, `?view=explore&focus=${encodeURIComponent(t)}`, t)).close();
+  return rows;
+}
 
 /** Gzip size of the JS the first page load fetches: the entry script and its modulepreload imports. */
 function initialJs(): { files: string[]; gzip: number; lazy: number } {
@@ -90,9 +156,10 @@ async function expansionBlock(page: Page): Promise<{ longest: number; total: num
 async function main(): Promise<void> {
   ensureWebBuilt(() => {});
   const js = initialJs();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-web-'));
+  if (DATA && !fs.existsSync(DATA)) throw new Error(`--data ${DATA}: no such folder`);
+  const dataDir = DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-web-'));
   const port = await freePort();
-  const dbConfig = { mode: 'embedded' as const, host: '127.0.0.1', port, dataDir, database: DB, heapMb: 1024, pageCacheMb: 256 };
+  const dbConfig = { mode: 'embedded' as const, host: '127.0.0.1', port, dataDir, database: DB, ...memorySizing(os.totalmem() / 2 ** 20) };
   const handle = await startEmbedded(dbConfig, () => {});
   const driver = createDriver(dbConfig, handle.uri);
   const lines: string[] = [];
@@ -103,12 +170,20 @@ async function main(): Promise<void> {
   const { browser, close } = await launchBrowser();
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
-    await applySchema(driver, DB);
-    await loadPaths(driver, DB, [path.join(ROOT, 'loader/samples/seeds')], { cwd: ROOT });
+    if (!DATA) {
+      await applySchema(driver, DB);
+      await loadPaths(driver, DB, [path.join(ROOT, 'loader/samples/seeds')], { cwd: ROOT });
+    }
     app = await buildApp({ driver, database: DB, config: readServerConfig({}, ROOT), dbUri: handle.uri, logger: { level: 'error' } });
     const webPort = await freePort();
     await app.listen({ port: webPort, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${webPort}`;
+    if (DATA) {
+      // Warm the server and Neo4j (first queries compile) so the browser numbers are the app's, not a cold start.
+      await fetch(`${base}/api/topics`);
+      for (const l of await largeGraph(browser, base, driver)) out(l);
+      return;
+    }
 
     out(`Initial JS (gzip): ${(js.gzip / 1024).toFixed(0)} KB in ${js.files.length} file(s) — target ≤ 350 KB; loaded later on demand: ${(js.lazy / 1024).toFixed(0)} KB.`);
 
@@ -161,9 +236,9 @@ async function main(): Promise<void> {
     await close();
     await driver.close();
     await handle.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!DATA) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  appendResults('Web (`npm run bench:web`)', `${machineFacts()} Headless Chromium (Debian).\n\n${lines.join('\n')}\n`);
+  appendResults(DATA ? 'Web on a large graph (`npm run bench:web -- --data DIR`)' : 'Web (`npm run bench:web`)', `${machineFacts()} Headless Chromium (Debian).\n\n${lines.join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {
