@@ -47,6 +47,28 @@ UNWIND $ids AS id
 MATCH (p:Paper {id: id})
 RETURN collect(id) AS ids`;
 
+/** The subqueries that attach a paper's relationships: `CREATE` for papers new to the graph, `MERGE` for known ones. */
+function relationshipCalls(verb: 'CREATE' | 'MERGE'): string {
+  const authored = verb === 'CREATE' ? 'CREATE (a)-[:AUTHORED {position: r.position}]->(p)' : 'MERGE (a)-[x:AUTHORED]->(p)\n  SET x.position = r.position';
+  const link = (list: string, label: string, type: string) => `
+CALL (p, row) {
+  UNWIND row.${list} AS id
+  MATCH (t:${label} {id: id})
+  ${verb} (p)-[:${type}]->(t)
+}`;
+  return `
+CALL (p, row) {
+  UNWIND row.authored AS r
+  MATCH (a:Author {id: r.author})
+  ${authored}
+}${link('code', 'Repo', 'HAS_CODE')}${link('resources', 'Resource', 'HAS_RESOURCE')}${link('tags', 'Tag', 'TAGGED')}
+CALL (p, row) {
+  UNWIND row.from AS r
+  MATCH (s:Source {id: r.source})
+  ${verb} (p)-[:FROM_SOURCE {line: r.line}]->(s)
+}`;
+}
+
 /**
  * Papers the graph does not have yet: CREATEd with every relationship they own, no MERGE and no existence checks
  * (a first load is all this statement). The uniqueness constraint still guards against a concurrent writer.
@@ -55,32 +77,7 @@ const PAPERS_NEW = `
 UNWIND $papers AS row
 CREATE (p:Paper)
 SET p = row.props
-WITH p, row
-CALL (p, row) {
-  UNWIND row.authored AS r
-  MATCH (a:Author {id: r.author})
-  CREATE (a)-[:AUTHORED {position: r.position}]->(p)
-}
-CALL (p, row) {
-  UNWIND row.code AS id
-  MATCH (t:Repo {id: id})
-  CREATE (p)-[:HAS_CODE]->(t)
-}
-CALL (p, row) {
-  UNWIND row.resources AS id
-  MATCH (t:Resource {id: id})
-  CREATE (p)-[:HAS_RESOURCE]->(t)
-}
-CALL (p, row) {
-  UNWIND row.tags AS id
-  MATCH (t:Tag {id: id})
-  CREATE (p)-[:TAGGED]->(t)
-}
-CALL (p, row) {
-  UNWIND row.from AS r
-  MATCH (s:Source {id: r.source})
-  CREATE (p)-[:FROM_SOURCE {line: r.line}]->(s)
-}
+WITH p, row${relationshipCalls('CREATE')}
 RETURN count(*) AS created`;
 
 /**
@@ -103,33 +100,7 @@ SET p.month = CASE WHEN p.date IS NOT NULL THEN substring(p.date, 0, 7)
                    WHEN p.month IS NULL OR (row.props.month IS NOT NULL AND row.props.month < p.month) THEN row.props.month
                    ELSE p.month END
 SET p.sources = [s IN coalesce(p.sources, []) WHERE NOT s IN row.props.sources] + row.props.sources, p.hash = row.props.hash
-WITH p, row, before
-CALL (p, row) {
-  UNWIND row.authored AS r
-  MATCH (a:Author {id: r.author})
-  MERGE (a)-[x:AUTHORED]->(p)
-  SET x.position = r.position
-}
-CALL (p, row) {
-  UNWIND row.code AS id
-  MATCH (t:Repo {id: id})
-  MERGE (p)-[:HAS_CODE]->(t)
-}
-CALL (p, row) {
-  UNWIND row.resources AS id
-  MATCH (t:Resource {id: id})
-  MERGE (p)-[:HAS_RESOURCE]->(t)
-}
-CALL (p, row) {
-  UNWIND row.tags AS id
-  MATCH (t:Tag {id: id})
-  MERGE (p)-[:TAGGED]->(t)
-}
-CALL (p, row) {
-  UNWIND row.from AS r
-  MATCH (s:Source {id: r.source})
-  MERGE (p)-[:FROM_SOURCE {line: r.line}]->(s)
-}
+WITH p, row, before${relationshipCalls('MERGE')}
 RETURN count(CASE WHEN before <> row.props.hash THEN 1 END) AS updated`;
 
 const SOURCES_PENDING = `
