@@ -13,12 +13,12 @@ import { startEmbedded } from '../neo4j/launcher.ts';
 import { applySchema } from '../neo4j/schema.ts';
 import { loadPaths } from '../loader/pipeline.ts';
 import { freePort } from '../test/support/neo4j-global.ts';
-import { appendResults, machineFacts } from './results.ts';
+import { appendResults, loadedGraphOption, machineFacts } from './results.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 /** An already loaded Neo4j data folder to measure instead of loading the samples (left as it was found). */
-const DATA = process.argv.includes('--data') ? path.resolve(process.argv[process.argv.indexOf('--data') + 1] ?? '') : null;
+const DATA = loadedGraphOption();
 const enc = encodeURIComponent;
 
 /** Endpoints with their targets (p50 ÷ baseline p50); each cycles over 40 papers/authors of the loaded graph. */
@@ -58,7 +58,7 @@ function run(url: string, paths: string[], connections: number): Promise<{ p50: 
 async function main(): Promise<void> {
   if (DATA && !fs.existsSync(DATA)) throw new Error(`--data ${DATA}: no such folder`);
   const dataDir = DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-api-'));
-  const config = { mode: 'embedded' as const, host: '127.0.0.1', port: await freePort(), dataDir, database: 'neo4j', ...memorySizing(os.totalmem() / 2 ** 20) };
+  const config = { mode: 'embedded' as const, host: '127.0.0.1', port: await freePort(), dataDir, database: 'neo4j', ...memorySizing() };
   const handle = await startEmbedded(config, () => {});
   const driver = createDriver(config, handle.uri);
   const lines = ['| endpoint | clients | p50 ms | p99 ms | req/s | errors | p50 ÷ baseline p50 | target |', '|---|---|---|---|---|---|---|---|'];

@@ -77,7 +77,7 @@ export async function rawCreate(driver: Driver, corpus: ReturnType<typeof resolv
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-'));
   const port = await freePort();
-  const config = { mode: 'embedded' as const, host: '127.0.0.1', port, dataDir, database: DB, ...memorySizing(os.totalmem() / 2 ** 20) };
+  const config = { mode: 'embedded' as const, host: '127.0.0.1', port, dataDir, database: DB, ...memorySizing() };
   const handle = await startEmbedded(config, () => {});
   const driver = createDriver(config, handle.uri);
   const genDir = path.join(dataDir, 'generated-20k');

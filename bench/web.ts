@@ -18,13 +18,13 @@ import { readServerConfig } from '../server/config.ts';
 import { ensureWebBuilt } from '../server/web-build.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { freePort } from '../test/support/neo4j-global.ts';
-import { appendResults, machineFacts } from './results.ts';
+import { appendResults, loadedGraphOption, machineFacts } from './results.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DB = 'neo4j';
 const DIST = path.join(ROOT, 'web', 'dist');
 /** An already loaded Neo4j data folder to measure instead of the seed corpus (left as it was found). */
-const DATA = process.argv.includes('--data') ? path.resolve(process.argv[process.argv.indexOf('--data') + 1] ?? '') : null;
+const DATA = loadedGraphOption();
 
 type PgeWindow = Window & { __pge?: { cy: import('cytoscape').Core }; __tasks?: number[] };
 
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   if (DATA && !fs.existsSync(DATA)) throw new Error(`--data ${DATA}: no such folder`);
   const dataDir = DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-web-'));
   const port = await freePort();
-  const dbConfig = { mode: 'embedded' as const, host: '127.0.0.1', port, dataDir, database: DB, ...memorySizing(os.totalmem() / 2 ** 20) };
+  const dbConfig = { mode: 'embedded' as const, host: '127.0.0.1', port, dataDir, database: DB, ...memorySizing() };
   const handle = await startEmbedded(dbConfig, () => {});
   const driver = createDriver(dbConfig, handle.uri);
   const lines: string[] = [];

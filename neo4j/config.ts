@@ -46,7 +46,7 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
  * leaving room for the loader, the server and a browser), in 256 MB steps, heap 512 MB–4 GB, page cache
  * 256 MB–4 GB. 24 GB gives 3 GB + 3 GB, enough to keep a 100k-paper store in the page cache; 8 GB gives 1 GB + 1 GB.
  */
-export function memorySizing(totalMb: number): { heapMb: number; pageCacheMb: number } {
+export function memorySizing(totalMb = os.totalmem() / 2 ** 20): { heapMb: number; pageCacheMb: number } {
   const eighth = Math.floor(totalMb / 8 / 256) * 256;
   return { heapMb: Math.min(4096, Math.max(512, eighth)), pageCacheMb: Math.min(4096, Math.max(256, eighth)) };
 }
