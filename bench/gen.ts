@@ -91,6 +91,8 @@ export interface GenLabel {
   title: string;
   area: string;
   subtopic: string;
+  /** The paper's author list as written (names and handles). */
+  authors: string[];
 }
 
 /** A coined word from syllables (deterministic per index). */
@@ -105,7 +107,14 @@ function coined(i: number, salt: number): string {
 }
 
 /** Zipf-distributed index in [0, n) with exponent ~1 (inverse-CDF on a log scale). */
-const zipfIndex = (random: () => number, n: number): number => Math.min(n - 1, Math.floor(Math.exp(random() * Math.log(n + 1)) - 1));
+const zipfIndex = (random: () => number, n: number): number => zipfMandelbrotIndex(random, n, 1);
+
+/**
+ * Zipf–Mandelbrot index in [0, n): P(r) ∝ 1 / (r + q) (inverse CDF of the continuous form). A larger q flattens the
+ * head: q = 1 is plain Zipf, where the first item alone takes ln 2 / ln(n + 1) of all draws (6.5 % at n = 40 000).
+ */
+export const zipfMandelbrotIndex = (random: () => number, n: number, q: number): number =>
+  Math.min(n - 1, Math.floor(q * Math.exp(random() * Math.log((n + q) / q)) - q));
 
 interface Subtopic {
   area: string;
@@ -124,9 +133,17 @@ export function generate({ papers, seed, out, labels }: GenOptions): number {
   const rand = rng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const authorCount = Math.max(30, Math.floor(papers * 1.2));
-  const authors = Array.from({ length: authorCount }, (_, i) => (i % 9 === 4 ? `${pick(FIRST).toLowerCase()}${coined(i, 3).slice(0, 4)}${i % 97}` : `${pick(FIRST)} ${pick(LAST)}${i < FIRST.length * LAST.length ? '' : `-${coined(i, 5).slice(0, 5)}`}`));
-  // Author productivity is heavy-tailed: a few authors write many papers, most write one.
-  const prolific = () => authors[zipfIndex(rand, authorCount)]!;
+  // Distinct people get distinct names (the first FIRST × LAST plainly, the rest with a coined suffix); every ninth is
+  // a Hugging Face handle.
+  const authors = Array.from({ length: authorCount }, (_, i) =>
+    i % 9 === 4 ? `${pick(FIRST).toLowerCase()}${coined(i, 3).slice(0, 4)}${i % 97}` : `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i < FIRST.length * LAST.length ? '' : `-${coined(Math.floor(i / (FIRST.length * LAST.length)), 5)}`}`,
+  );
+  // Author productivity is heavy-tailed but bounded like real archives (Lotka-like: most authors write one paper, the
+  // most prolific a few tenths of a percent of a large corpus — about 200 of 100 000 papers, not thousands):
+  // extra team members come from a Zipf–Mandelbrot head flattened by q = authors / 300, and the recurring groups
+  // from a flatter one (q = authors / 100), so each group is mostly its own people.
+  const prolific = () => authors[zipfMandelbrotIndex(rand, authorCount, Math.max(1, authorCount / 300))]!;
+  const member = () => authors[zipfMandelbrotIndex(rand, authorCount, Math.max(1, authorCount / 100))]!;
   const areaNames = Object.keys(AREAS);
   const subtopics: Subtopic[] = [];
   areaNames.forEach((area, ai) => {
@@ -139,7 +156,7 @@ export function generate({ papers, seed, out, labels }: GenOptions): number {
         vocab: [...named, ...Array.from({ length: 200 }, (_, i) => coined(i, salt))],
         areaVocab: [area, ...areaVocab],
         growth: -0.4 + rand() * 1.6,
-        groups: Array.from({ length: Math.max(3, Math.floor(papers / 400)) }, () => Array.from({ length: 3 + Math.floor(rand() * 4) }, prolific)),
+        groups: Array.from({ length: Math.max(3, Math.floor(papers / 400)) }, () => Array.from({ length: 3 + Math.floor(rand() * 4) }, member)),
         lab: `${coined(si, salt).slice(0, 6)}-lab`,
       });
     });
@@ -202,7 +219,7 @@ export function generate({ papers, seed, out, labels }: GenOptions): number {
       rows.push(row);
       json.push(entry);
       written.push({ row, json: entry });
-      labelRows.push({ id, title, area: st.area, subtopic: `${st.area} / ${st.name}` });
+      labelRows.push({ id, title, area: st.area, subtopic: `${st.area} / ${st.name}`, authors: team });
     }
     // Every tenth day is published as a JSON sidecar instead of a Markdown table.
     if (day % 10 === 9) fs.writeFileSync(path.join(out, `${date}.json`), JSON.stringify(json, null, 1));
