@@ -225,10 +225,21 @@ export interface CommunityAssignment {
   communityName: string;
 }
 
+/** Topics of one level linked by the SIMILAR_TO relationships between their papers (`a < b`). */
+export interface TopicLink {
+  a: string;
+  b: string;
+  /** Number of SIMILAR_TO relationships between the two topics' papers. */
+  similar: number;
+  /** Sum of their scores. */
+  strength: number;
+}
+
 export interface Analysis {
   topics: TopicNode[];
   inTopic: InTopicRel[];
   similar: SimilarRel[];
+  topicLinks: TopicLink[];
   coauthors: CoauthorRel[];
   communities: CommunityAssignment[];
   /** Wall time per step in ms, for benchmarks and the load summary. */

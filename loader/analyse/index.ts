@@ -8,6 +8,7 @@ import { readTopicConfig, type TopicConfig } from './config.ts';
 import { tfidfEmbedder, type Embedder } from './embedder.ts';
 import { neighbourLists, similarRelations, type SimilarityOptions } from './similarity.ts';
 import { hasText } from './tfidf.ts';
+import { topicLinks } from './topic-links.ts';
 import { buildTopics } from './topics.ts';
 
 export const DEFAULT_TOPICS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'topics.yaml');
@@ -38,9 +39,10 @@ export function analyse(input: AnalysisPaper[], options: AnalyseOptions = {}): A
   const similar = time('similarity.explain', () => similarRelations(ids, features, options.similarity, neighbours));
   const config = options.topicConfig ?? readTopicConfig(DEFAULT_TOPICS_FILE);
   const { topics, inTopic } = time('topics', () => buildTopics(ids, features, withText, { config, timings, neighbours, ...(options.previousTopics ? { previousTopics: options.previousTopics } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) }));
+  const links = time('topics.links', () => topicLinks(topics, inTopic, similar));
   const coauthors = time('coauthors', () => coauthorPairs(papers));
   const coarseLabel = new Map(topics.filter((t) => t.level === 0).map((t) => [t.id, t.label]));
   const topicOfPaper = new Map(inTopic.filter((r) => !r.primary && coarseLabel.has(r.topic)).map((r) => [r.paper, coarseLabel.get(r.topic)!]));
   const comm = time('communities', () => communities(papers, coauthors, options.authorNames ?? {}, topicOfPaper, options.seed ?? 7));
-  return { topics, inTopic, similar, coauthors, communities: comm, timings };
+  return { topics, inTopic, similar, topicLinks: links, coauthors, communities: comm, timings };
 }

@@ -1,4 +1,4 @@
-// Writes derived analytics (topics, IN_TOPIC, SUBTOPIC_OF, SIMILAR_TO, COAUTHORED_WITH, communities) and reads
+// Writes derived analytics (topics, IN_TOPIC, SUBTOPIC_OF, LINKED_TO, SIMILAR_TO, COAUTHORED_WITH, communities) and reads
 // the analysis input back from the graph. A `Meta {id:'analysis'}` flag marks analytics stale until fully rewritten.
 import type { Driver } from 'neo4j-driver';
 import type { Analysis, AnalysisPaper } from '../types.ts';
@@ -86,7 +86,7 @@ function groupBy<T, U>(rows: T[], key: (r: T) => string, item: (r: T) => U): { i
 
 /** Replaces every derived relationship and property with `analysis`. */
 export async function writeAnalysis(driver: Driver, database: string, analysis: Analysis): Promise<void> {
-  await deleteAll(driver, database, '()-[r:IN_TOPIC|SUBTOPIC_OF]->()');
+  await deleteAll(driver, database, '()-[r:IN_TOPIC|SUBTOPIC_OF|LINKED_TO]->()');
   await deleteAll(driver, database, '()-[r:SIMILAR_TO]->()');
   await deleteAll(driver, database, '()-[r:COAUTHORED_WITH]->()');
   await driver.executeQuery('MATCH (t:Topic) WHERE NOT t.id IN $ids DETACH DELETE t', { ids: analysis.topics.map((t) => t.id) }, { database });
@@ -102,6 +102,12 @@ export async function writeAnalysis(driver: Driver, database: string, analysis: 
     database,
     'UNWIND $rows AS row MATCH (c:Topic {id: row.id}), (p:Topic {id: row.parent}) MERGE (c)-[:SUBTOPIC_OF]->(p)',
     analysis.topics.filter((t) => t.parent !== null),
+  );
+  await batched(
+    driver,
+    database,
+    'UNWIND $rows AS row MATCH (a:Topic {id: row.a}), (b:Topic {id: row.b}) CREATE (a)-[:LINKED_TO {similar: row.similar, strength: row.strength}]->(b)',
+    analysis.topicLinks.map((l) => withInts(l, ['similar'])),
   );
   await batched(
     driver,

@@ -1,66 +1,93 @@
 // Co-author ego networks: breadth-first over COAUTHORED_WITH (read undirected) to depth 1–3 with a node cap,
 // edges among the kept authors with their weights and the papers behind them, communities on every node.
+// One round trip: the hops, the nodes, the edges and the titles of the papers behind them are one query.
+// COAUTHORED_WITH only ever joins two authors, so its far end is not label-checked. Hub-safe: each frontier author contributes at most `limit` of its strongest co-authors to the next hop, and an
+// edge carries at most PAPERS_PER_EDGE of its papers (its weight still counts them all).
 import { NotFoundError } from '../errors.ts';
 import type { GraphDb } from './graphdb.ts';
 import { int } from './graphdb.ts';
 import { edgeId, NODE_MAP, nodeFromMap, type GNode, type Graph } from './ids.ts';
 import type { Plain } from './plain.ts';
 
+/** Papers listed on one co-author edge (the weight is the full count). */
+export const PAPERS_PER_EDGE = 20;
+
+/**
+ * The Cypher of an ego network to `depth` hops. Hop h expands the authors kept at hop h − 1: each contributes its
+ * `$limit` strongest co-authors not kept yet, ranked together by summed weight, and only as many are kept as the
+ * node cap leaves room for (`truncated` when some were left out, or when the cap stopped the search early).
+ */
+export function egoQuery(depth: number): string {
+  const hops: string[] = [];
+  for (let h = 1; h <= depth; h++) {
+    const prev = h === 1 ? '[s]' : `h${h - 1}`;
+    hops.push(`CALL (s, kept${h === 1 ? '' : `, ${prev}`}) {
+         UNWIND CASE WHEN size(kept) < $limit THEN ${prev} ELSE [] END AS f
+         CALL (f, kept) {
+           MATCH (f)-[r:COAUTHORED_WITH]-(b)
+           WHERE NOT b IN kept AND r.weight >= $minWeight
+           WITH b, r.weight AS w ORDER BY w DESC, b.id LIMIT $limit
+           RETURN b, w
+         }
+         WITH b, sum(w) AS w ORDER BY w DESC, b.id LIMIT $limit
+         RETURN collect(b) AS found${h}
+       }
+       WITH s, kept, ${[...Array(h - 1).keys()].map((i) => `h${i + 1}, `).join('')}found${h}[..($limit - size(kept))] AS h${h},
+            truncated OR size(found${h}) > $limit - size(kept) OR size(kept) >= $limit AS truncated
+       WITH s, kept + h${h} AS kept, truncated, ${[...Array(h).keys()].map((i) => `h${i + 1}`).join(', ')}`);
+  }
+  const hopOf = [...Array(depth).keys()].map((i) => `[x IN h${i + 1} | [x.id, ${i + 1}]]`).join(' + ');
+  return `MATCH (s:Author {id: $key})
+     WITH s, [s] AS kept, false AS truncated
+     ${hops.join('\n     ')}
+     WITH kept, truncated, [[s.id, 0]] + ${hopOf} AS hops
+     CALL (kept) {
+       UNWIND kept AS a
+       RETURN collect({node: ${NODE_MAP('a')}, papers: COUNT { (a)-[:AUTHORED]->() }}) AS nodes
+     }
+     CALL (kept) {
+       UNWIND kept AS a
+       MATCH (a)-[r:COAUTHORED_WITH]->(b)
+       WHERE b IN kept AND r.weight >= $minWeight
+       RETURN collect({a: a.id, b: b.id, weight: r.weight, papers: r.papers[..$papersPerEdge]}) AS edges
+     }
+     CALL (edges) {
+       UNWIND edges AS e
+       UNWIND e.papers AS pid
+       WITH DISTINCT pid
+       MATCH (p:Paper {id: pid})
+       RETURN collect([pid, p.title]) AS titles
+     }
+     RETURN hops, truncated, nodes, edges, titles`;
+}
+
 export class CoauthorsRepository {
   constructor(private readonly db: GraphDb) {}
 
   async ego(authorKey: string, depth: number, minWeight: number, limit: number): Promise<Graph> {
-    const start = await this.db.read(`MATCH (a:Author {id: $key}) RETURN ${NODE_MAP('a')} AS node`, { key: authorKey });
-    if (start.length === 0) throw new NotFoundError(`No author with id "${authorKey}"`);
-    const kept = new Map<string, number>([[authorKey, 0]]);
-    let frontier = [authorKey];
-    let truncated = false;
-    for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
-      const rows = await this.db.read(
-        `UNWIND $frontier AS fid
-         MATCH (:Author {id: fid})-[r:COAUTHORED_WITH]-(b:Author)
-         WHERE r.weight >= $minWeight AND NOT b.id IN $seen
-         WITH b, sum(r.weight) AS w ORDER BY w DESC, b.id
-         RETURN b.id AS id LIMIT $cap`,
-        { frontier, minWeight: int(minWeight), seen: [...kept.keys()], cap: int(limit - kept.size + 1) },
-      );
-      const next = rows.map((r) => String(r.id));
-      if (kept.size + next.length > limit) {
-        truncated = true;
-        next.splice(limit - kept.size);
-      }
-      for (const id of next) kept.set(id, hop);
-      frontier = next;
-      if (kept.size >= limit) {
-        truncated = truncated || hop < depth;
-        break;
-      }
-    }
-    const ids = [...kept.keys()];
-    const rows = await this.db.read(
-      `MATCH (a:Author) WHERE a.id IN $ids
-       RETURN ${NODE_MAP('a')} AS node, COUNT { (a)-[:AUTHORED]->() } AS papers`,
-      { ids },
-    );
-    const nodes: GNode[] = rows.flatMap((r) => {
+    const rows = await this.db.read(egoQuery(Math.trunc(depth)), {
+      key: authorKey,
+      minWeight: int(minWeight),
+      limit: int(limit),
+      papersPerEdge: int(PAPERS_PER_EDGE),
+    });
+    const row = rows[0];
+    if (!row) throw new NotFoundError(`No author with id "${authorKey}"`);
+    const hop = new Map((row.hops as [string, number][]).map(([id, h]) => [String(id), Number(h)]));
+    const title = new Map((row.titles as [string, string][]).map(([id, t]) => [String(id), String(t)]));
+    const nodes: GNode[] = (row.nodes as Record<string, Plain>[]).flatMap((r) => {
       const n = nodeFromMap(r.node ?? null);
       if (!n) return [];
       const key = n.id.slice('author:'.length);
-      return [{ ...n, props: { ...n.props, papers: r.papers ?? 0, hop: kept.get(key) ?? 0 } }];
+      return [{ ...n, props: { ...n.props, papers: r.papers ?? 0, hop: hop.get(key) ?? 0 } }];
     });
-    const edgeRows = await this.db.read(
-      `MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author)
-       WHERE a.id IN $ids AND b.id IN $ids AND r.weight >= $minWeight
-       RETURN a.id AS a, b.id AS b, r.weight AS weight,
-              COLLECT { MATCH (p:Paper) WHERE p.id IN r.papers RETURN {id: 'paper:' + p.id, title: p.title} } AS papers`,
-      { ids, minWeight: int(minWeight) },
-    );
-    const edges = edgeRows.map((r) => {
+    const edges = (row.edges as Record<string, Plain>[]).map((r) => {
       const s = `author:${String(r.a)}`;
       const t = `author:${String(r.b)}`;
-      return { id: edgeId('COAUTHORED_WITH', s, t), type: 'COAUTHORED_WITH', source: s, target: t, props: { weight: r.weight ?? 1, papers: (r.papers ?? []) as Plain } };
+      const papers = (Array.isArray(r.papers) ? r.papers : []).map(String).filter((id) => title.has(id)).map((id) => ({ id: `paper:${id}`, title: title.get(id)! }));
+      return { id: edgeId('COAUTHORED_WITH', s, t), type: 'COAUTHORED_WITH', source: s, target: t, props: { weight: r.weight ?? 1, papers } };
     });
     nodes.sort((x, y) => Number(x.props.hop) - Number(y.props.hop) || x.label.localeCompare(y.label));
-    return { nodes, edges, truncated };
+    return { nodes, edges, truncated: row.truncated === true };
   }
 }

@@ -1,9 +1,15 @@
 // Up to k shortest paths between any two nodes over a closed list of relationship types, each step labelled with
 // its relationship, direction and a human reason ("co-authored 2 papers", "shares terms: routing, experts").
+// Paths do not pass through hubs: an interior node with more than `maxDegree` relationships (a broad topic, a
+// popular tag, a very prolific author) says little about how two things are connected, and crossing it makes the
+// search visit most of a large graph. The two ends may be hubs.
 import { NotFoundError } from '../errors.ts';
-import type { GraphDb } from './graphdb.ts';
+import { int, type GraphDb } from './graphdb.ts';
 import { edgeId, nodeFromMap, type GEdge, type GNode, type Graph, type ParsedId } from './ids.ts';
 import type { Plain } from './plain.ts';
+
+/** Interior nodes with more relationships than this are not crossed (unless the caller asks otherwise). */
+export const DEFAULT_MAX_DEGREE = 500;
 
 export const PATH_RELS = ['AUTHORED', 'COAUTHORED_WITH', 'HAS_CODE', 'HAS_RESOURCE', 'TAGGED', 'IN_TOPIC', 'SUBTOPIC_OF', 'SIMILAR_TO'] as const;
 
@@ -45,23 +51,23 @@ export function why(rel: string, props: Record<string, Plain>, from: GNode, to: 
 export class PathsRepository {
   constructor(private readonly db: GraphDb) {}
 
-  async paths(from: ParsedId, to: ParsedId, maxHops: number, k: number): Promise<{ paths: { length: number; steps: PathStep[] }[]; graph: Graph }> {
+  async paths(from: ParsedId, to: ParsedId, maxHops: number, k: number, maxDegree = DEFAULT_MAX_DEGREE): Promise<{ paths: { length: number; steps: PathStep[] }[]; graph: Graph; maxDegree: number }> {
     const ends = await this.db.read(
       `OPTIONAL MATCH (a:${from.label} {id: $from}) OPTIONAL MATCH (b:${to.label} {id: $to}) RETURN a IS NOT NULL AS a, b IS NOT NULL AS b`,
       { from: from.key, to: to.key },
     );
     if (!ends[0]?.a) throw new NotFoundError(`No ${from.type} with id "${from.key}"`);
     if (!ends[0]?.b) throw new NotFoundError(`No ${to.type} with id "${to.key}"`);
-    if (from.label === to.label && from.key === to.key) return { paths: [], graph: { nodes: [], edges: [], truncated: false } };
+    if (from.label === to.label && from.key === to.key) return { paths: [], graph: { nodes: [], edges: [], truncated: false }, maxDegree };
     // maxHops and k are validated integers (1–6, 1–5); relationship types come from PATH_RELS only.
     const rows = await this.db.read(
       `MATCH (a:${from.label} {id: $from}), (b:${to.label} {id: $to})
-       MATCH p = SHORTEST ${Math.trunc(k)} (a)-[:${PATH_RELS.join('|')}]-{1,${Math.trunc(maxHops)}}(b)
+       MATCH p = SHORTEST ${Math.trunc(k)} (a) ((x)-[:${PATH_RELS.join('|')}]-(y) WHERE y = b OR COUNT { (y)--() } <= $maxDegree){1,${Math.trunc(maxHops)}} (b)
        WITH p, nodes(p) AS ns, relationships(p) AS rs
        RETURN [n IN ns | {labels: labels(n), props: properties(n)}] AS nodes,
               [i IN range(0, size(rs) - 1) | {type: type(rs[i]), out: startNode(rs[i]) = ns[i], props: properties(rs[i])}] AS rels
        LIMIT ${Math.trunc(k)}`,
-      { from: from.key, to: to.key },
+      { from: from.key, to: to.key, maxDegree: int(maxDegree) },
     );
     const nodes = new Map<string, GNode>();
     const edges = new Map<string, GEdge>();
@@ -80,6 +86,6 @@ export class PathsRepository {
       });
       return { length: steps.length, steps };
     });
-    return { paths, graph: { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false } };
+    return { paths, graph: { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false }, maxDegree };
   }
 }

@@ -20,6 +20,12 @@ export interface RelatedPaper {
 /** Weights of each reason in the combined score (text similarity counts fully; the rest add evidence). */
 export const WEIGHTS = { terms: 1, authorEach: 0.25, authorMax: 0.5, repo: 0.4, owner: 0.15, topic: 0.1, tagEach: 0.03, tagMax: 0.09 } as const;
 
+/**
+ * Candidates proposed by shared authors, or by a shared code owner, at most (those sharing the most authors first,
+ * then the newest): a paper of a very prolific author or lab would otherwise rank hundreds of papers per request.
+ */
+export const CANDIDATES_PER_REASON = 100;
+
 const strs = (v: Plain) => (Array.isArray(v) ? v.map(String) : []);
 
 export class RelatedRepository {
@@ -37,7 +43,7 @@ export class RelatedRepository {
        }
        CALL (p) {
          OPTIONAL MATCH (p)<-[:AUTHORED]-(x:Author)-[:AUTHORED]->(q:Paper) WHERE q <> p
-         WITH q, collect(x.name) AS names
+         WITH q, collect(x.name) AS names ORDER BY size(names) DESC, q.id DESC LIMIT $cap
          RETURN collect({id: q.id, title: q.title, kind: 'authors', score: size(names), items: names}) AS b
        }
        CALL (p) {
@@ -48,23 +54,28 @@ export class RelatedRepository {
        CALL (p) {
          OPTIONAL MATCH (p)-[:HAS_CODE]->(r:Repo), (r2:Repo {owner: r.owner})<-[:HAS_CODE]-(q:Paper)
          WHERE q <> p AND r2 <> r AND NOT EXISTS { (q)-[:HAS_CODE]->(r) }
-         WITH q, collect(DISTINCT r.owner) AS owners
+         WITH q, collect(DISTINCT r.owner) AS owners ORDER BY q.id DESC LIMIT $cap
          RETURN collect({id: q.id, title: q.title, kind: 'owner', score: 1.0, items: owners}) AS d
        }
        WITH p, a + b + c + d AS strong
-       CALL (p, strong) {
+       OPTIONAL CALL (p, strong) {
+         // weak-only fill, when the strong evidence leaves room
+         WITH p, strong WHERE size([s IN strong WHERE s.id IS NOT NULL]) < $limit
          OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)
          OPTIONAL MATCH (p)-[:TAGGED]->(tag:Tag)
          WITH t, collect(tag) AS tags
          UNWIND [s IN strong WHERE s.id IS NOT NULL | s.id] AS qid
          WITH DISTINCT t, tags, qid
          MATCH (q:Paper {id: qid})
-         WITH q, t, [x IN tags WHERE EXISTS { (q)-[:TAGGED]->(x) } | x.name] AS shared,
-              t IS NOT NULL AND EXISTS { (q)-[:IN_TOPIC {primary: true}]->(t) } AS sameTopic
+         // one pass over each candidate's own (few) relationships, never over the topic's or tag's (many)
+         WITH q, t, tags, [(q)-[:TAGGED]->(x) | x] AS qtags, [(q)-[r:IN_TOPIC]->(x) WHERE r.primary | x] AS qtopic
+         WITH q, t, [x IN tags WHERE x IN qtags | x.name] AS shared, t IS NOT NULL AND t IN qtopic AS sameTopic
          RETURN [x IN collect(CASE WHEN sameTopic THEN {id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]} END) WHERE x IS NOT NULL]
               + [x IN collect(CASE WHEN size(shared) > 0 THEN {id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS e
        }
-       CALL (p, strong) {
+       OPTIONAL CALL (p, strong) {
+         // weak-only fill, when the strong evidence leaves room
+         WITH p, strong WHERE size([s IN strong WHERE s.id IS NOT NULL]) < $limit
          OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)
          OPTIONAL MATCH (p)-[:TAGGED]->(tag:Tag)
          WITH t, collect(tag) AS ptags, [s IN strong | s.id] AS seen
@@ -76,8 +87,8 @@ export class RelatedRepository {
          RETURN collect({id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]})
               + collect({id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared}) AS f
        }
-       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL] + e + f AS candidates`,
-      { key, limit: int(limit) },
+       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL] + e + coalesce(f, []) AS candidates`,
+      { key, limit: int(limit), cap: int(CANDIDATES_PER_REASON) },
     );
     if (rows.length === 0) throw new NotFoundError(`No paper with id "${key}"`);
     const byPaper = new Map<string, RelatedPaper>();

@@ -1,5 +1,5 @@
-// The topic map (all topics, hierarchy, weighted links between topics of a level by shared papers and
-// similarity) and one topic's page (papers, subtopics, top authors, monthly counts).
+// The topic map (all topics, hierarchy, links between topics of a level weighted by the similarity of their papers,
+// precomputed by the analysis) and one topic's page (papers, subtopics, top authors, monthly counts).
 import { NotFoundError } from '../errors.ts';
 import type { GraphDb } from './graphdb.ts';
 import type { Plain } from './plain.ts';
@@ -45,21 +45,15 @@ export class TopicsRepository {
 
   private async compute(): Promise<TopicMap> {
     const topics = (await this.db.read(`MATCH (t:Topic) RETURN ${TOPIC_FIELDS} ORDER BY t.level, t.size DESC, t.id`)).map(toTopic);
+    // Link weights are computed by the analysis (loader/analyse/topic-links.ts): fine links strongest first, then coarse.
     const links = await this.db.read(
-      `MATCH (a:Topic)<-[:IN_TOPIC {primary: true}]-(p:Paper)-[s:SIMILAR_TO]-(q:Paper)-[:IN_TOPIC {primary: true}]->(b:Topic)
-       WHERE a.id < b.id
-       WITH a, b, count(DISTINCT s) AS similar, sum(s.score) AS strength
-       RETURN a.id AS a, b.id AS b, similar, strength ORDER BY strength DESC LIMIT 400`,
-    );
-    const coarse = await this.db.read(
-      `MATCH (a:Topic {level: 0})<-[:SUBTOPIC_OF]-(:Topic)<-[:IN_TOPIC {primary: true}]-(p:Paper)-[s:SIMILAR_TO]-(:Paper)-[:IN_TOPIC {primary: true}]->(:Topic)-[:SUBTOPIC_OF]->(b:Topic {level: 0})
-       WHERE a.id < b.id
-       WITH a, b, count(DISTINCT s) AS similar, sum(s.score) AS strength
-       RETURN a.id AS a, b.id AS b, similar, strength`,
+      `MATCH (x:Topic)-[l:LINKED_TO]->(y:Topic)
+       RETURN x.id AS a, y.id AS b, l.similar AS similar, l.strength AS strength
+       ORDER BY x.level DESC, l.strength DESC, a, b`,
     );
     return {
       topics,
-      links: [...links, ...coarse].map((r) => ({ source: `topic:${String(r.a)}`, target: `topic:${String(r.b)}`, weight: Math.round(Number(r.strength) * 1000) / 1000, similar: Number(r.similar) })),
+      links: links.map((r) => ({ source: `topic:${String(r.a)}`, target: `topic:${String(r.b)}`, weight: Math.round(Number(r.strength) * 1000) / 1000, similar: Number(r.similar) })),
     };
   }
 

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../app.ts';
 import { BadParameterError } from '../errors.ts';
 import { CoauthorsRepository } from '../repositories/coauthors.ts';
+import { DEFAULT_MAX_DEGREE } from '../repositories/paths.ts';
 import { parseId } from '../repositories/ids.ts';
 import { PathsRepository } from '../repositories/paths.ts';
 import { RelatedRepository } from '../repositories/related.ts';
@@ -52,8 +53,8 @@ export async function analysisRoutes(api: FastifyInstance, deps: Deps): Promise<
   r.get('/paths', {
     schema: {
       tags: ['related work'],
-      querystring: z.object({ from: z.string().min(3).max(2000), to: z.string().min(3).max(2000), maxHops: z.coerce.number().int().min(1).max(6).default(4), k: z.coerce.number().int().min(1).max(5).default(3) }),
-      response: { 200: z.object({ paths: z.array(z.object({ length: z.number(), steps: z.array(z.object({ from: gNode, rel: z.string(), direction: z.enum(['out', 'in']), to: gNode, why: z.string() })) })), graph }), ...errors },
+      querystring: z.object({ from: z.string().min(3).max(2000), to: z.string().min(3).max(2000), maxHops: z.coerce.number().int().min(1).max(6).default(4), k: z.coerce.number().int().min(1).max(5).default(3), maxDegree: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_MAX_DEGREE) }),
+      response: { 200: z.object({ paths: z.array(z.object({ length: z.number(), steps: z.array(z.object({ from: gNode, rel: z.string(), direction: z.enum(['out', 'in']), to: gNode, why: z.string() })) })), graph, maxDegree: z.number() }), ...errors },
     },
-  }, async (req) => paths.paths(parseId(req.query.from, 'from'), parseId(req.query.to, 'to'), req.query.maxHops, req.query.k));
+  }, async (req) => paths.paths(parseId(req.query.from, 'from'), parseId(req.query.to, 'to'), req.query.maxHops, req.query.k, req.query.maxDegree));
 }

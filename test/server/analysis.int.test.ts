@@ -25,6 +25,20 @@ describe('GET /api/authors/:id/coauthors', () => {
     expect(g.nodes[0].props.communityName).toMatch(/ · /);
   });
 
+  it('keeps at most `limit` authors, the strongest co-authors first, and says when it left some out', async () => {
+    const all = await get(`/api/authors/${enc('author:eunho yang')}/coauthors?depth=1`);
+    expect(all.truncated).toBe(false);
+    const capped = await get(`/api/authors/${enc('author:eunho yang')}/coauthors?depth=1&limit=3`);
+    expect(capped.nodes).toHaveLength(3);
+    expect(capped.truncated).toBe(true);
+    expect(capped.nodes[0].label).toBe('Eunho Yang');
+    const keptIds = new Set(capped.nodes.map((n: { id: string }) => n.id));
+    for (const e of capped.edges) expect(keptIds.has(e.source) && keptIds.has(e.target)).toBe(true);
+    const deeper = await get(`/api/authors/${enc('author:eunho yang')}/coauthors?depth=2`);
+    expect(deeper.nodes.slice(0, all.nodes.length).map((n: { label: string }) => n.label)).toEqual(all.nodes.map((n: { label: string }) => n.label));
+    for (const n of deeper.nodes) expect([0, 1, 2]).toContain(n.props.hop);
+  });
+
   it('validates depth and the id type', async () => {
     expect(await get(`/api/authors/${enc('author:eunho yang')}/coauthors?depth=4`)).toMatchObject({ status: 400, param: 'depth' });
     expect(await get(`/api/authors/${enc('paper:arxiv:2505.17225')}/coauthors`)).toMatchObject({ status: 400, param: 'id' });
@@ -47,6 +61,27 @@ describe('GET /api/topics', () => {
     for (const f of fine) expect(coarse.map((c: { id: string }) => c.id)).toContain(f.parent);
     expect(body.topics.find((t: { label: string }) => t.label === 'MoE routing')?.pinned).toBe(true);
     expect(body.links.length).toBeGreaterThan(0);
+  });
+
+  it('links topics by the SIMILAR_TO relationships between their papers, as an aggregation over the graph gives them', async () => {
+    const body = await get('/api/topics');
+    const driver = testDriver();
+    const agg = async (query: string) =>
+      (await driver.executeQuery(query, {}, { database: DATABASE })).records.map((r) => ({ key: `${r.get('a')}|${r.get('b')}|${Number(r.get('similar'))}`, weight: Number(r.get('strength')) }));
+    const fine = await agg(
+      `MATCH (a:Topic)<-[:IN_TOPIC {primary: true}]-(:Paper)-[s:SIMILAR_TO]-(:Paper)-[:IN_TOPIC {primary: true}]->(b:Topic)
+       WHERE a.id < b.id RETURN a.id AS a, b.id AS b, count(DISTINCT s) AS similar, sum(s.score) AS strength`,
+    );
+    const coarse = await agg(
+      `MATCH (a:Topic)<-[:SUBTOPIC_OF]-(:Topic)<-[:IN_TOPIC {primary: true}]-(:Paper)-[s:SIMILAR_TO]-(:Paper)-[:IN_TOPIC {primary: true}]->(:Topic)-[:SUBTOPIC_OF]->(b:Topic)
+       WHERE a.id < b.id RETURN a.id AS a, b.id AS b, count(DISTINCT s) AS similar, sum(s.score) AS strength`,
+    );
+    expect(fine.length).toBeGreaterThan(0);
+    expect(coarse.length).toBeGreaterThan(0);
+    expect(fine.length).toBeLessThanOrEqual(400); // the seeds keep every fine link
+    const served = new Map<string, number>(body.links.map((l: { source: string; target: string; similar: number; weight: number }) => [`${l.source.slice(6)}|${l.target.slice(6)}|${l.similar}`, l.weight]));
+    expect([...served.keys()].sort()).toEqual([...fine, ...coarse].map((x) => x.key).sort());
+    for (const x of [...fine, ...coarse]) expect(Math.abs(served.get(x.key)! - x.weight)).toBeLessThan(0.001);
   });
 
   it('gives one topic with papers, subtopics, top authors and monthly counts', async () => {
@@ -125,6 +160,35 @@ describe('GET /api/paths', () => {
     const body = await get(`/api/paths?from=${enc('author:eunho yang')}&to=${enc('author:jadohu')}&maxHops=2&k=1`);
     expect(body.paths[0].steps).toHaveLength(1);
     expect(body.paths[0].steps[0]).toMatchObject({ rel: 'COAUTHORED_WITH', why: 'co-authored 1 paper' });
+  });
+
+  it('does not cross hubs: interior nodes have at most maxDegree relationships, the two ends may have more', async () => {
+    const topics = await get('/api/topics');
+    const routing = topics.topics.find((t: { label: string }) => t.label === 'MoE routing');
+    const topic = await get(`/api/topics/${enc(routing.id)}`);
+    const [a, b] = [topic.papers[0].id, topic.papers[1].id];
+    type Answer = { paths: { steps: { from: { id: string }; to: { id: string } }[] }[]; maxDegree: number };
+    const interiors = (ans: Answer) => [...new Set(ans.paths.flatMap((p) => p.steps.slice(1).map((s) => s.from.id)))];
+    const degrees = async (ids: string[]) => {
+      const rows = await testDriver().executeQuery(
+        `UNWIND $ids AS gid MATCH (n) WHERE n.id = substring(gid, size(split(gid, ':')[0]) + 1) AND toLower(labels(n)[0]) = split(gid, ':')[0]
+         RETURN gid, COUNT { (n)--() } AS degree`,
+        { ids },
+        { database: DATABASE },
+      );
+      return new Map(rows.records.map((r) => [r.get('gid') as string, Number(r.get('degree'))]));
+    };
+    const wide: Answer = await get(`/api/paths?from=${enc(a)}&to=${enc(b)}&maxHops=3&k=5&maxDegree=100000`);
+    const wideDegrees = await degrees(interiors(wide));
+    expect(wideDegrees.size).toBe(interiors(wide).length);
+    const hub = Math.max(...wideDegrees.values());
+    expect(hub).toBeGreaterThan(5);
+    const narrow: Answer = await get(`/api/paths?from=${enc(a)}&to=${enc(b)}&maxHops=3&k=5&maxDegree=${hub - 1}`);
+    expect(narrow.maxDegree).toBe(hub - 1);
+    for (const [id, d] of await degrees(interiors(narrow))) expect(d, id).toBeLessThan(hub);
+    // the ends themselves may be hubs: a topic reaches its own papers with any maxDegree
+    const fromHub: Answer = await get(`/api/paths?from=${enc(routing.id)}&to=${enc(a)}&maxHops=1&k=1&maxDegree=1`);
+    expect(fromHub.paths).toHaveLength(1);
   });
 
   it('validates its parameters', async () => {

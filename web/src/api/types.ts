@@ -78,6 +78,8 @@ export interface PathStep {
 export interface PathsAnswer {
   paths: { length: number; steps: PathStep[] }[];
   graph: Graph;
+  /** Interior nodes with more relationships than this are not crossed. */
+  maxDegree: number;
 }
 export interface Stats {
   labels: Record<string, number>;

@@ -96,7 +96,7 @@ function PathPanel() {
   if (!shown || !paths) return null;
   return (
     <div className="path-panel" role="region" aria-label="Paths found" data-testid="path-result">
-      <div className="path-head">{paths.paths.length === 0 ? 'No path within 4 steps' : `${paths.paths.length} shortest path${paths.paths.length > 1 ? 's' : ''}`} <button className="linklike" onClick={() => {
+      <div className="path-head">{paths.paths.length === 0 ? `No path within 4 steps (avoiding hubs of more than ${paths.maxDegree} links)` : `${paths.paths.length} shortest path${paths.paths.length > 1 ? 's' : ''}`} <button className="linklike" onClick={() => {
         setShown(null);
         appStore.getState().setPathEdges([]);
       }} aria-label="Close">✕</button></div>

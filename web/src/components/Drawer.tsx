@@ -39,7 +39,7 @@ function EdgeDetails({ edge }: { edge: GEdge }) {
       )}
       {papers.length > 0 && (
         <>
-          <h3>Papers behind this edge</h3>
+          <h3>Papers behind this edge{typeof edge.props.weight === 'number' && edge.props.weight > papers.length ? ` (${papers.length} of ${edge.props.weight})` : ''}</h3>
           <ul className="plain" data-testid="edge-papers">
             {papers.map((p) => <li key={p.id}><button className="linklike" onClick={() => void openNode(p.id)}>{p.title}</button></li>)}
           </ul>

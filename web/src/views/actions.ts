@@ -119,7 +119,7 @@ export function tracePath(from: string, to: string) {
     }));
     const g: Graph = { nodes: ans.graph.nodes, edges, truncated: false };
     st().setGraph(g);
-    if (ans.paths.length === 0) st().setNotice('No path within 4 steps between these two.');
+    if (ans.paths.length === 0) st().setNotice(`No path within 4 steps between these two (paths avoid hubs of more than ${ans.maxDegree} links).`);
     syncUrl();
   });
 }
@@ -162,7 +162,7 @@ export function findPathOnCanvas(from: string, to: string) {
     st().setPathEdges(edges.map((e) => e.id));
     const lengths = ans.paths.map((p) => p.steps.length);
     const span = lengths.length ? (Math.min(...lengths) === Math.max(...lengths) ? `${lengths[0]}` : `${Math.min(...lengths)}–${Math.max(...lengths)}`) : '';
-    st().setNotice(ans.paths.length === 0 ? 'No path within 4 steps between these two.' : `${ans.paths.length} path${ans.paths.length > 1 ? 's' : ''} of ${span} steps added to the canvas.`);
+    st().setNotice(ans.paths.length === 0 ? `No path within 4 steps between these two (paths avoid hubs of more than ${ans.maxDegree} links).` : `${ans.paths.length} path${ans.paths.length > 1 ? 's' : ''} of ${span} steps added to the canvas.`);
     syncUrl();
   });
 }
