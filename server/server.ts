@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb, type Db } from '../neo4j/db.ts';
 import { loadPaths } from '../loader/pipeline.ts';
+import { warmUp } from './warmup.ts';
 import { buildApp } from './app.ts';
 import { readServerConfig } from './config.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -55,6 +56,10 @@ async function main(): Promise<void> {
     console.error(code === 'EADDRINUSE' ? `Port ${config.port} on ${config.host} is already in use: stop what uses it or set PORT to a free port.` : String(e));
     await shutdown(1);
     return;
+  }
+  if (process.env.SKIP_WARMUP !== '1') {
+    const w = await warmUp(app, db.driver, db.database);
+    log(`Warmed up: ${w.ok} of ${w.total} requests answered in ${w.ms} ms.`);
   }
   log(`\nPaper Graph Explorer is running at http://${config.host}:${config.port}/  (API docs: /api/docs) — Ctrl-C to stop.`);
 }
