@@ -185,6 +185,7 @@ async function main(): Promise<void> {
       const w = await warmUp(app, driver, DB);
       console.error(`  warm-up: ${w.ok} of ${w.total} requests in ${w.ms} ms`);
       for (const l of await largeGraph(browser, base, driver)) out(l);
+      appendResults('Web on a large graph (`npm run bench:web -- --data DIR`)', `${machineFacts()} Headless Chromium (Debian).\n\n${lines.join('\n')}\n`);
       return;
     }
 
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
     await handle.stop();
     if (!DATA) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  appendResults(DATA ? 'Web on a large graph (`npm run bench:web -- --data DIR`)' : 'Web (`npm run bench:web`)', `${machineFacts()} Headless Chromium (Debian).\n\n${lines.join('\n')}\n`);
+  appendResults('Web (`npm run bench:web`)', `${machineFacts()} Headless Chromium (Debian).\n\n${lines.join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {
