@@ -37,6 +37,14 @@ export async function analysisRoutes(api: FastifyInstance, deps: Deps): Promise<
     },
   }, async (req) => coauthors.ego(expectType(req.params.id, 'author').key, req.query.depth, req.query.minWeight, req.query.limit));
 
+  r.get('/authors/:id/coauthors/:other', {
+    schema: {
+      tags: ['co-authors'],
+      params: z.object({ id: z.string().min(3).max(2000), other: z.string().min(3).max(2000) }),
+      response: { 200: z.object({ a: z.string(), b: z.string(), weight: z.number(), papers: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable() })) }), ...errors },
+    },
+  }, async (req) => coauthors.pair(expectType(req.params.id, 'author').key, expectType(req.params.other, 'author', 'other').key));
+
   r.get('/topics', { schema: { tags: ['topics'], response: { 200: z.object({ topics: z.array(topic), links: z.array(z.object({ source: z.string(), target: z.string(), weight: z.number(), similar: z.number() })) }), ...errors } } }, async () => topics.map());
 
   r.get('/topics/:id', { schema: { tags: ['topics'], params: idParams, response: { 200: z.looseObject({ topic, subtopics: z.array(topic) }), ...errors } } }, async (req) => topics.topic(expectType(req.params.id, 'topic').key));

@@ -107,6 +107,10 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(state.edges).toBe(10);
     await page.waitForTimeout(1500);
     await e.shot(page, '03-coauthors');
+    // an edge's papers are fetched when it is looked at
+    await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { select: (s: unknown) => void } } } }).__pge.store.getState().select({ kind: 'edge', id: 'COAUTHORED_WITH:author:chanjae park->author:eunho yang' }));
+    await page.locator('[data-testid=edge-papers] li').first().waitFor();
+    expect(await page.locator('[data-testid=edge-papers]').innerText()).toContain('Reasoning Model is Stubborn');
     await page.close();
   });
 

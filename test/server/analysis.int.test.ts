@@ -19,7 +19,11 @@ describe('GET /api/authors/:id/coauthors', () => {
     expect(g.nodes.map((n: { label: string }) => n.label)).toEqual(['Eunho Yang', 'Chanjae Park', 'Hyun Ryu', 'jadohu', 'yjyjyj98']);
     expect(g.edges).toHaveLength(10);
     const edge = g.edges.find((e: { source: string; target: string }) => e.source === 'author:chanjae park' && e.target === 'author:eunho yang');
-    expect(edge.props).toEqual({ weight: 1, papers: [{ id: 'paper:arxiv:2505.17225', title: 'Reasoning Model is Stubborn: Diagnosing Instruction Overriding in Reasoning Models' }] });
+    expect(edge.props).toEqual({ weight: 1 });
+    // the papers behind an edge are asked for separately, either way round
+    const pair = { weight: 1, papers: [{ id: 'paper:arxiv:2505.17225', title: 'Reasoning Model is Stubborn: Diagnosing Instruction Overriding in Reasoning Models', date: '2025-05-26' }] };
+    expect(await get(`/api/authors/${enc('author:chanjae park')}/coauthors/${enc('author:eunho yang')}`)).toEqual({ a: 'author:chanjae park', b: 'author:eunho yang', ...pair });
+    expect(await get(`/api/authors/${enc('author:eunho yang')}/coauthors/${enc('author:chanjae park')}`)).toMatchObject(pair);
     const communities = new Set(g.nodes.map((n: { props: { community: number } }) => n.props.community));
     expect(communities.size).toBe(1);
     expect(g.nodes[0].props.communityName).toMatch(/ · /);
@@ -37,6 +41,16 @@ describe('GET /api/authors/:id/coauthors', () => {
     const deeper = await get(`/api/authors/${enc('author:eunho yang')}/coauthors?depth=2`);
     expect(deeper.nodes.slice(0, all.nodes.length).map((n: { label: string }) => n.label)).toEqual(all.nodes.map((n: { label: string }) => n.label));
     for (const n of deeper.nodes) expect([0, 1, 2]).toContain(n.props.hop);
+  });
+
+  it('gives the papers behind a co-author pair, weight 0 for authors who never wrote together, 404 for unknown ones', async () => {
+    const body = await get(`/api/authors/${enc('author:eunho yang')}/coauthors/${enc('author:jadohu')}`);
+    expect(body.weight).toBe(body.papers.length);
+    expect(body.weight).toBeGreaterThan(0);
+    const apart = await get(`/api/authors/${enc('author:eunho yang')}/coauthors/${enc('author:sergey levine')}`);
+    if (apart.status !== 404) expect(apart).toMatchObject({ weight: 0, papers: [] });
+    expect(await get(`/api/authors/${enc('author:eunho yang')}/coauthors/${enc('author:nobody here')}`)).toMatchObject({ status: 404 });
+    expect(await get(`/api/authors/${enc('author:eunho yang')}/coauthors/${enc('paper:arxiv:2505.17225')}`)).toMatchObject({ status: 400, param: 'other' });
   });
 
   it('validates depth and the id type', async () => {

@@ -1,5 +1,5 @@
 // The only place the web app talks to the server: typed fetch wrappers; failures become ApiError with words.
-import type { Graph, NodeDetails, PathsAnswer, QueryResult, RelatedAnswer, SavedQuery, SearchResult, Stats, TopicMap, TopicPage } from './types.ts';
+import type { CoauthorPair, Graph, NodeDetails, PathsAnswer, QueryResult, RelatedAnswer, SavedQuery, SearchResult, Stats, TopicMap, TopicPage } from './types.ts';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -46,6 +46,7 @@ export const api = {
   node: (id: string) => request<NodeDetails>(`/api/nodes/${enc(id)}`),
   neighbors: (id: string, rels?: string[], limit = 25) => request<Graph & { more: Record<string, number> }>(`/api/nodes/${enc(id)}/neighbors?limit=${limit}${rels?.length ? `&rel=${rels.join(',')}` : ''}`),
   coauthors: (id: string, depth: number) => request<Graph>(`/api/authors/${enc(id)}/coauthors?depth=${depth}`),
+  coauthorPair: (a: string, b: string) => request<CoauthorPair>(`/api/authors/${enc(a)}/coauthors/${enc(b)}`),
   paperIds: (id: string) => request<{ ids: string[]; total: number }>(`/api/nodes/${enc(id)}/papers`),
   topics: () => request<TopicMap>('/api/topics'),
   topic: (id: string) => request<TopicPage>(`/api/topics/${enc(id)}`),

@@ -75,6 +75,13 @@ export interface PathStep {
   to: GNode;
   why: string;
 }
+/** The papers two authors wrote together (newest first) behind their co-author edge. */
+export interface CoauthorPair {
+  a: string;
+  b: string;
+  weight: number;
+  papers: { id: string; title: string; date: string | null }[];
+}
 export interface PathsAnswer {
   paths: { length: number; steps: PathStep[] }[];
   graph: Graph;

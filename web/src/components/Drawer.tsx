@@ -25,8 +25,28 @@ function Props({ props }: { props: Record<string, unknown> }) {
   );
 }
 
+/** The papers behind a co-author edge, asked for when the edge is looked at (the network itself carries weights only). */
+function usePairPapers(edge: GEdge): { papers: { id: string; title: string }[] | null; error: string | null } {
+  const [state, setState] = useState<{ key: string; papers: { id: string; title: string }[] | null; error: string | null }>({ key: '', papers: null, error: null });
+  const isPair = edge.type === 'COAUTHORED_WITH';
+  useEffect(() => {
+    if (!isPair) return;
+    let cancelled = false;
+    api
+      .coauthorPair(edge.source, edge.target)
+      .then((r) => !cancelled && setState({ key: edge.id, papers: r.papers, error: null }))
+      .catch((e: Error) => !cancelled && setState({ key: edge.id, papers: null, error: e.message }));
+    return () => {
+      cancelled = true;
+    };
+  }, [edge.id, edge.source, edge.target, isPair]);
+  return state.key === edge.id ? state : { papers: null, error: null };
+}
+
 function EdgeDetails({ edge }: { edge: GEdge }) {
-  const papers = Array.isArray(edge.props.papers) ? (edge.props.papers as { id: string; title: string }[]) : [];
+  const pair = usePairPapers(edge);
+  const listed = Array.isArray(edge.props.papers) ? (edge.props.papers as unknown[]).filter((p): p is { id: string; title: string } => typeof p === 'object' && p !== null && 'title' in p) : [];
+  const papers = pair.papers ?? listed;
   const reasons = Array.isArray(edge.props.reasons) ? (edge.props.reasons as Reason[]) : [];
   return (
     <div data-testid="edge-details">
@@ -37,6 +57,8 @@ function EdgeDetails({ edge }: { edge: GEdge }) {
           {reasons.map((r, i) => <li key={i}><span className={`chip chip-${r.kind}`}>{r.kind}</span> {r.items.join(', ')} <small>({r.score})</small></li>)}
         </ul>
       )}
+      {edge.type === 'COAUTHORED_WITH' && pair.papers === null && !pair.error && <p className="hint">Loading the papers behind this edge…</p>}
+      {pair.error && <p className="error">Could not load the papers behind this edge: {pair.error}</p>}
       {papers.length > 0 && (
         <>
           <h3>Papers behind this edge{typeof edge.props.weight === 'number' && edge.props.weight > papers.length ? ` (${papers.length} of ${edge.props.weight})` : ''}</h3>
