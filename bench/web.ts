@@ -65,6 +65,10 @@ async function largeGraph(browser: import('playwright-core').Browser, base: stri
     );
     const ms = await page.evaluate(() => performance.now());
     await page.waitForTimeout(2500); // layout and rendering settle; their long tasks count too
+    // what the step looks like, for a person to check (test-results/ is not committed)
+    const shots = path.join(ROOT, 'test-results', 'screenshots');
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, `large-graph-${name.split(/[^a-z]+/i)[0]!.toLowerCase() || 'step'}-${name.split(/[^a-z]+/i)[1]?.toLowerCase() ?? ''}.png`) });
     const r = await page.evaluate(() => ({ longest: Math.max(0, ...((window as PgeWindow).__tasks ?? [])), nodes: (window as PgeWindow).__pge!.cy.nodes().length }));
     rows.push(`| ${name} | ${Math.round(ms)} ms from navigation | ${Math.round(r.longest)} ms | ${r.nodes} nodes |`);
     console.error(`  ${name}: ${Math.round(ms)} ms, longest block ${Math.round(r.longest)} ms, ${r.nodes} nodes${focus ? ` (${focus})` : ''}`);
