@@ -33,7 +33,9 @@ export interface Deps {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit });
+  // Ids are path parameters and papers without an arXiv id or DOI are keyed by their title: the router's default
+  // 100-character limit answered such papers with "No route" (ids are validated to ≤ 2 000 characters once decoded).
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, routerOptions: { maxParamLength: 8_000 } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);

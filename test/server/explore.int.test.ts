@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ensureCorpus, testApp } from '../support/app.ts';
+import { DATABASE, testDriver } from '../support/db.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -41,6 +42,18 @@ describe('GET /api/search', () => {
 });
 
 describe('GET /api/nodes/:id', () => {
+  it('opens papers whose id is long (keyed by a long title): node, neighbours and related work', async () => {
+    const res = await testDriver().executeQuery('MATCH (p:Paper) WHERE size(p.id) > 100 RETURN p.id AS id ORDER BY id', {}, { database: DATABASE });
+    const ids = res.records.map((r) => `paper:${String(r.get('id'))}`);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      for (const url of [`/api/nodes/${enc(id)}`, `/api/nodes/${enc(id)}/neighbors`, `/api/papers/${enc(id)}/related`]) {
+        const r = await get(url);
+        expect(r.statusCode, `${url}: ${r.body.slice(0, 120)}`).toBe(200);
+      }
+    }
+  });
+
   it('gives a paper with its authors in order, tags, provenance and topics', async () => {
     const body = (await get(`/api/nodes/${enc('paper:arxiv:2505.17225')}`)).json();
     expect(body.node.label).toBe('Reasoning Model is Stubborn: Diagnosing Instruction Overriding in Reasoning Models');
