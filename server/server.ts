@@ -57,11 +57,12 @@ async function main(): Promise<void> {
     await shutdown(1);
     return;
   }
-  if (process.env.SKIP_WARMUP !== '1') {
-    const w = await warmUp(app, db.driver, db.database);
-    log(`Warmed up: ${w.ok} of ${w.total} requests answered in ${w.ms} ms.`);
-  }
   log(`\nPaper Graph Explorer is running at http://${config.host}:${config.port}/  (API docs: /api/docs) — Ctrl-C to stop.`);
+  // Warm up in the background: the server answers at once, and soon every kind of request is fast.
+  if (process.env.SKIP_WARMUP !== '1') {
+    const started = app;
+    void warmUp(started, db.driver, db.database).then((w) => !closing && log(`Warmed up: ${w.ok} of ${w.total} kinds of request answered in ${w.ms} ms.`));
+  }
 }
 
 main().catch((e: unknown) => {

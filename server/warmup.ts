@@ -1,6 +1,6 @@
-// Start-up warm-up: before the server says it is running, it answers one request of each kind itself (through the
-// whole stack, with `inject`), so the first person to open the app does not pay for cold query plans, a cold
-// full-text index, an uncomputed topic map and an unoptimised JIT (on a 100k-paper graph the first search took
+// Start-up warm-up: right after the server starts listening it answers one request of each kind itself (through
+// the whole stack, with `inject`, in the background), so people do not pay for cold query plans, a cold full-text
+// index, an uncomputed topic map and an unoptimised JIT (on a 100k-paper graph the first search took
 // ~1.3 s and the first topic map ~1.4 s; warm, both answer in tens of milliseconds). Failures are ignored: a
 // warm-up never stops the server from starting.
 import type { FastifyInstance } from 'fastify';
