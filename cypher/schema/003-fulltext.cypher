@@ -1,6 +1,9 @@
-// Full-text indexes behind /api/search (idempotent).
+// Full-text indexes behind /api/search (idempotent): papers in one, every other searchable type in another (search
+// asks each once; one call per type had a fixed cost per call).
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract];
-CREATE FULLTEXT INDEX author_name IF NOT EXISTS FOR (n:Author) ON EACH [n.name];
-CREATE FULLTEXT INDEX topic_label IF NOT EXISTS FOR (n:Topic) ON EACH [n.label, n.termText];
-CREATE FULLTEXT INDEX repo_name IF NOT EXISTS FOR (n:Repo) ON EACH [n.name, n.owner];
-CREATE FULLTEXT INDEX tag_name IF NOT EXISTS FOR (n:Tag) ON EACH [n.name];
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Author|Topic|Repo|Tag) ON EACH [n.name, n.label, n.termText, n.owner];
+// The per-type indexes they replace, on graphs created before.
+DROP INDEX author_name IF EXISTS;
+DROP INDEX topic_label IF EXISTS;
+DROP INDEX repo_name IF EXISTS;
+DROP INDEX tag_name IF EXISTS;

@@ -13,6 +13,9 @@ export const SEARCH_INDEX: Partial<Record<NodeType, string>> = {
   tag: 'tag_name',
 };
 export const SEARCHABLE = Object.keys(SEARCH_INDEX) as NodeType[];
+/** Authors, topics, repos and tags in one full-text index (cypher/schema/003-fulltext.cypher). */
+export const ENTITY_INDEX = 'entity_text';
+const LABEL_OF: Partial<Record<NodeType, string>> = { author: 'Author', topic: 'Topic', repo: 'Repo', tag: 'Tag' };
 
 export interface SearchResult {
   id: string;
@@ -50,47 +53,61 @@ export class SearchRepository {
   async search(q: string, types: NodeType[], limit: number): Promise<SearchResult[]> {
     const exact = luceneQuery(q, false);
     if (!exact) return [];
-    const indexes = types.map((t) => SEARCH_INDEX[t]).filter((x): x is string => !!x);
-    if (indexes.length === 0) return [];
+    const wanted = types.filter((t) => SEARCH_INDEX[t]);
+    if (wanted.length === 0) return [];
     // Exact and prefix matches first; only when they find nothing (a typo: every word must match) is the
     // typo-tolerant (fuzzy) query run, which costs several times more on a large index.
-    let rows = await this.query(indexes, exact, limit);
+    let rows = await this.query(wanted, exact, limit);
     const fuzzy = luceneQuery(q, true);
-    if (rows.length === 0 && fuzzy && fuzzy !== exact) rows = await this.query(indexes, fuzzy, limit);
+    if (rows.length === 0 && fuzzy && fuzzy !== exact) rows = await this.query(wanted, fuzzy, limit);
     return this.rank(rows, q, limit);
   }
 
-  private query(indexes: string[], lucene: string, limit: number) {
-    // One round trip: each index is queried in its own subquery branch, capped per index (the final list takes the
-    // top `limit` overall, so no index needs to give more).
+  private query(types: NodeType[], lucene: string, limit: number) {
+    // One round trip, at most two index calls: papers in `paper_text`, every other type in `entity_text` (asked for
+    // enough hits that each wanted type can still fill the list, then filtered to the wanted types).
+    const others = types.filter((t) => t !== 'paper').map((t) => LABEL_OF[t]);
+    const calls = [
+      ...(types.includes('paper') ? [{ index: 'paper_text', limit: int(limit), labels: ['Paper'] }] : []),
+      ...(others.length ? [{ index: ENTITY_INDEX, limit: int(limit * others.length * 3), labels: others }] : []),
+    ];
     return this.db.read(
-      `UNWIND $indexes AS index
-       CALL (index) {
-         CALL db.index.fulltext.queryNodes(index, $lucene, {limit: $limit}) YIELD node, score
-         RETURN node, score ORDER BY score DESC LIMIT $limit
+      `UNWIND $calls AS c
+       CALL (c) {
+         CALL db.index.fulltext.queryNodes(c.index, $lucene, {limit: c.limit}) YIELD node, score
+         WITH node, score WHERE any(l IN labels(node) WHERE l IN c.labels)
+         RETURN node, score ORDER BY score DESC
        }
-       RETURN index, labels(node) AS labels, node {.id, .title, .name, .label, .owner, .date, .month, .monthDay, .size, .level} AS props, score,
+       RETURN labels(node) AS labels, node {.id, .title, .name, .label, .owner, .date, .month, .monthDay, .size, .level} AS props, score,
               CASE WHEN node:Paper THEN 0 ELSE COUNT { (node)-[:AUTHORED|TAGGED|HAS_CODE]-() } END AS papers,
               CASE WHEN node:Paper THEN COLLECT { MATCH (a:Author)-[r:AUTHORED]->(node) RETURN a.name ORDER BY r.position LIMIT 3 } ELSE [] END AS authors`,
-      { indexes, lucene, limit: int(limit) },
+      { calls, lucene },
     );
   }
 
   private rank(rows: Awaited<ReturnType<SearchRepository['query']>>, q: string, limit: number): SearchResult[] {
     const needle = q.trim().toLowerCase();
-    const maxByIndex = new Map<string, number>();
-    for (const r of rows) maxByIndex.set(String(r.index), Math.max(maxByIndex.get(String(r.index)) ?? 1e-9, Number(r.score)));
+    // Scores are normalised per type (each type's best hit scores 1), so a type is not drowned by another's scale.
+    const maxByType = new Map<string, number>();
+    for (const r of rows) {
+      const t = typeOfLabels(r.labels ?? null);
+      if (t) maxByType.set(t, Math.max(maxByType.get(t) ?? 1e-9, Number(r.score)));
+    }
+    const perType = new Map<string, number>();
     const all: SearchResult[] = [];
     for (const r of rows) {
       const t = typeOfLabels(r.labels ?? null);
       const props = r.props as Record<string, Plain>;
       if (!t) continue;
+      // at most `limit` hits of one type (rows come best first per index call)
+      perType.set(t, (perType.get(t) ?? 0) + 1);
+      if (perType.get(t)! > limit) continue;
       const label = displayLabel(t, props);
       const lower = label.toLowerCase();
       const boost = lower === needle ? 1 : lower.startsWith(needle) ? 0.5 : lower.includes(needle) ? 0.25 : 0;
       const authors = Array.isArray(r.authors) ? (r.authors as string[]).join(', ') : '';
       const detail = detailOf(t, props, { papers: r.papers ?? 0, authors });
-      const max = maxByIndex.get(String(r.index)) ?? 1;
+      const max = maxByType.get(t) ?? 1;
       all.push({ id: `${t}:${String(props.id)}`, type: t, label, score: Math.round((Number(r.score) / max + boost) * 1000) / 1000, ...(detail ? { detail } : {}) });
     }
     return all.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label)).slice(0, limit);
