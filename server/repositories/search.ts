@@ -2,20 +2,18 @@
 // from escaped user words, scores normalised per type, exact and prefix label matches boosted.
 import type { GraphDb } from './graphdb.ts';
 import { int } from './graphdb.ts';
-import { displayLabel, typeOfLabels, type NodeType } from './ids.ts';
+import { displayLabel, TYPE_LABEL, typeOfLabels, type NodeType } from './ids.ts';
 import type { Plain } from './plain.ts';
 
+/** The full-text index each searchable type lives in (cypher/schema/003-fulltext.cypher). */
 export const SEARCH_INDEX: Partial<Record<NodeType, string>> = {
   paper: 'paper_text',
-  author: 'author_name',
-  topic: 'topic_label',
-  repo: 'repo_name',
-  tag: 'tag_name',
+  author: 'entity_text',
+  topic: 'entity_text',
+  repo: 'entity_text',
+  tag: 'entity_text',
 };
 export const SEARCHABLE = Object.keys(SEARCH_INDEX) as NodeType[];
-/** Authors, topics, repos and tags in one full-text index (cypher/schema/003-fulltext.cypher). */
-export const ENTITY_INDEX = 'entity_text';
-const LABEL_OF: Partial<Record<NodeType, string>> = { author: 'Author', topic: 'Topic', repo: 'Repo', tag: 'Tag' };
 
 export interface SearchResult {
   id: string;
@@ -64,13 +62,12 @@ export class SearchRepository {
   }
 
   private query(types: NodeType[], lucene: string, limit: number) {
-    // One round trip, at most two index calls: papers in `paper_text`, every other type in `entity_text` (asked for
+    // One round trip, one call per index: papers in `paper_text`, every other type in `entity_text` (asked for
     // enough hits that each wanted type can still fill the list, then filtered to the wanted types).
-    const others = types.filter((t) => t !== 'paper').map((t) => LABEL_OF[t]);
-    const calls = [
-      ...(types.includes('paper') ? [{ index: 'paper_text', limit: int(limit), labels: ['Paper'] }] : []),
-      ...(others.length ? [{ index: ENTITY_INDEX, limit: int(limit * others.length * 3), labels: others }] : []),
-    ];
+    const calls = [...new Set(types.map((t) => SEARCH_INDEX[t]!))].map((index) => {
+      const labels = types.filter((t) => SEARCH_INDEX[t] === index).map((t) => TYPE_LABEL[t]);
+      return { index, labels, limit: int(labels.length === 1 ? limit : limit * labels.length * 3) };
+    });
     return this.db.read(
       `UNWIND $calls AS c
        CALL (c) {
