@@ -7,8 +7,10 @@
 import { NotFoundError } from '../errors.ts';
 import type { GraphDb } from './graphdb.ts';
 import { int } from './graphdb.ts';
-import { edgeId, NODE_MAP, nodeFromMap, type GNode, type Graph } from './ids.ts';
+import { edgeId, toGNode, type GNode, type Graph } from './ids.ts';
 import type { Plain } from './plain.ts';
+
+const AUTHOR_LABELS = ['Author'];
 
 /** Papers listed for one co-author pair, newest first (the weight is the full count). */
 export const PAPERS_PER_PAIR = 200;
@@ -17,8 +19,13 @@ export const PAPERS_PER_PAIR = 200;
  * The Cypher of an ego network to `depth` hops. Hop h expands the authors kept at hop h − 1: each contributes its
  * `$limit` strongest co-authors not kept yet, ranked together by summed weight, and only as many are kept as the
  * node cap leaves room for (`truncated` when some were left out, or when the cap stopped the search early).
+ * Equal weights are ordered by internal node id (stable for a given graph, and no property read per candidate);
+ * with `weighted` false (minWeight ≤ 1, which every COAUTHORED_WITH meets) the weight filter is left out.
+ * Rows are lists, not maps, and edges name their ends by internal id: a 150-author network has ~600 edges and the
+ * per-edge maps and id strings were a third of the server's decoding work.
  */
-export function egoQuery(depth: number): string {
+export function egoQuery(depth: number, weighted = true): string {
+  const minWeight = weighted ? ' AND r.weight >= $minWeight' : '';
   const hops: string[] = [];
   for (let h = 1; h <= depth; h++) {
     const prev = h === 1 ? '[s]' : `h${h - 1}`;
@@ -26,57 +33,60 @@ export function egoQuery(depth: number): string {
          UNWIND CASE WHEN size(kept) < $limit THEN ${prev} ELSE [] END AS f
          CALL (f, kept) {
            MATCH (f)-[r:COAUTHORED_WITH]-(b)
-           WHERE NOT b IN kept AND r.weight >= $minWeight
-           WITH b, r.weight AS w ORDER BY w DESC, b.id LIMIT $limit
+           WHERE NOT b IN kept${minWeight}
+           WITH b, r.weight AS w ORDER BY w DESC, id(b) LIMIT $limit
            RETURN b, w
          }
-         WITH b, sum(w) AS w ORDER BY w DESC, b.id LIMIT $limit
+         WITH b, sum(w) AS w ORDER BY w DESC, id(b) LIMIT $limit
          RETURN collect(b) AS found${h}
        }
        WITH s, kept, ${[...Array(h - 1).keys()].map((i) => `h${i + 1}, `).join('')}found${h}[..($limit - size(kept))] AS h${h},
             truncated OR size(found${h}) > $limit - size(kept) OR size(kept) >= $limit AS truncated
        WITH s, kept + h${h} AS kept, truncated, ${[...Array(h).keys()].map((i) => `h${i + 1}`).join(', ')}`);
   }
-  const hopOf = [...Array(depth).keys()].map((i) => `[x IN h${i + 1} | [x.id, ${i + 1}]]`).join(' + ');
+  const sizes = [...Array(depth).keys()].map((i) => `size(h${i + 1})`).join(', ');
   return `MATCH (s:Author {id: $key})
      WITH s, [s] AS kept, false AS truncated
      ${hops.join('\n     ')}
-     WITH kept, truncated, [[s.id, 0]] + ${hopOf} AS hops
+     WITH kept, truncated, [1, ${sizes}] AS hopSizes
      CALL (kept) {
        UNWIND kept AS a
-       RETURN collect({node: ${NODE_MAP('a')}, papers: COUNT { (a)-[:AUTHORED]->() }}) AS nodes
+       RETURN collect([id(a), properties(a), COUNT { (a)--() }, COUNT { (a)-[:AUTHORED]->() }]) AS nodes
      }
      CALL (kept) {
        UNWIND kept AS a
        MATCH (a)-[r:COAUTHORED_WITH]->(b)
-       WHERE b IN kept AND r.weight >= $minWeight
-       RETURN collect({a: a.id, b: b.id, weight: r.weight}) AS edges
+       WHERE b IN kept${minWeight}
+       RETURN collect([id(a), id(b), r.weight]) AS edges
      }
-     RETURN hops, truncated, nodes, edges`;
+     RETURN hopSizes, truncated, nodes, edges`;
 }
 
 export class CoauthorsRepository {
   constructor(private readonly db: GraphDb) {}
 
   async ego(authorKey: string, depth: number, minWeight: number, limit: number): Promise<Graph> {
-    const rows = await this.db.read(egoQuery(Math.trunc(depth)), {
+    const rows = await this.db.read(egoQuery(Math.trunc(depth), minWeight > 1), {
       key: authorKey,
       minWeight: int(minWeight),
       limit: int(limit),
     });
     const row = rows[0];
     if (!row) throw new NotFoundError(`No author with id "${authorKey}"`);
-    const hop = new Map((row.hops as [string, number][]).map(([id, h]) => [String(id), Number(h)]));
-    const nodes: GNode[] = (row.nodes as Record<string, Plain>[]).flatMap((r) => {
-      const n = nodeFromMap(r.node ?? null);
+    // `nodes` is in the order authors were kept: the seed, then hop 1, hop 2 … (`hopSizes` authors each).
+    const hopOfIndex: number[] = (row.hopSizes as number[]).flatMap((n, hop) => Array<number>(Number(n)).fill(hop));
+    const keyOf = new Map<Plain, string>();
+    const nodes: GNode[] = (row.nodes as [Plain, Plain, Plain, Plain][]).flatMap(([internal, props, degree, papers], i) => {
+      const n = toGNode(AUTHOR_LABELS, props, degree);
       if (!n) return [];
-      const key = n.id.slice('author:'.length);
-      return [{ ...n, props: { ...n.props, papers: r.papers ?? 0, hop: hop.get(key) ?? 0 } }];
+      keyOf.set(internal, n.id);
+      return [{ ...n, props: { ...n.props, papers: papers ?? 0, hop: hopOfIndex[i] ?? 0 } }];
     });
-    const edges = (row.edges as Record<string, Plain>[]).map((r) => {
-      const s = `author:${String(r.a)}`;
-      const t = `author:${String(r.b)}`;
-      return { id: edgeId('COAUTHORED_WITH', s, t), type: 'COAUTHORED_WITH', source: s, target: t, props: { weight: r.weight ?? 1 } };
+    const edges = (row.edges as [Plain, Plain, Plain][]).flatMap(([a, b, weight]) => {
+      const s = keyOf.get(a);
+      const t = keyOf.get(b);
+      if (!s || !t) return [];
+      return [{ id: edgeId('COAUTHORED_WITH', s, t), type: 'COAUTHORED_WITH', source: s, target: t, props: { weight: weight ?? 1 } }];
     });
     nodes.sort((x, y) => Number(x.props.hop) - Number(y.props.hop) || x.label.localeCompare(y.label));
     return { nodes, edges, truncated: row.truncated === true };

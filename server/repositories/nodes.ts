@@ -27,7 +27,7 @@ export class NodesRepository {
   async details(id: ParsedId): Promise<NodeDetails> {
     const rows = await this.db.read(
       `MATCH (n:${id.label} {id: $key})
-       CALL (n) { MATCH (n)-[r]-() RETURN collect({t: type(r)}) AS rels }
+       CALL (n) { MATCH (n)-[r]-() WITH type(r) AS t, count(*) AS c RETURN collect([t, c]) AS rels }
        RETURN ${NODE_MAP('n')} AS node, rels,
          [(n)-[f:FROM_SOURCE]->(s:Source) | {source: s.id, line: f.line, format: s.format}] AS provenance,
          [(a:Author)-[r:AUTHORED]->(n) | {id: 'author:' + a.id, name: a.name, position: r.position}] AS authors,
@@ -42,7 +42,7 @@ export class NodesRepository {
     const node = row ? nodeFromMap(row.node ?? null) : null;
     if (!row || !node) throw new NotFoundError(`No ${id.type} with id "${id.key}"`);
     const degrees: Record<string, number> = {};
-    for (const r of list(row.rels ?? null)) degrees[String(r.t)] = (degrees[String(r.t)] ?? 0) + 1;
+    for (const [t, c] of (Array.isArray(row.rels) ? row.rels : []) as [Plain, Plain][]) degrees[String(t)] = Number(c);
     const out: NodeDetails = {
       node,
       degrees,

@@ -52,23 +52,30 @@ export class PathsRepository {
   constructor(private readonly db: GraphDb) {}
 
   async paths(from: ParsedId, to: ParsedId, maxHops: number, k: number, maxDegree = DEFAULT_MAX_DEGREE): Promise<{ paths: { length: number; steps: PathStep[] }[]; graph: Graph; maxDegree: number }> {
-    const ends = await this.db.read(
-      `OPTIONAL MATCH (a:${from.label} {id: $from}) OPTIONAL MATCH (b:${to.label} {id: $to}) RETURN a IS NOT NULL AS a, b IS NOT NULL AS b`,
-      { from: from.key, to: to.key },
-    );
-    if (!ends[0]?.a) throw new NotFoundError(`No ${from.type} with id "${from.key}"`);
-    if (!ends[0]?.b) throw new NotFoundError(`No ${to.type} with id "${to.key}"`);
-    if (from.label === to.label && from.key === to.key) return { paths: [], graph: { nodes: [], edges: [], truncated: false }, maxDegree };
-    // maxHops and k are validated integers (1–6, 1–5); relationship types come from PATH_RELS only.
-    const rows = await this.db.read(
-      `MATCH (a:${from.label} {id: $from}), (b:${to.label} {id: $to})
-       MATCH p = SHORTEST ${Math.trunc(k)} (a) ((x)-[:${PATH_RELS.join('|')}]-(y) WHERE y = b OR COUNT { (y)--() } <= $maxDegree){1,${Math.trunc(maxHops)}} (b)
-       WITH p, nodes(p) AS ns, relationships(p) AS rs
-       RETURN [n IN ns | {labels: labels(n), props: properties(n)}] AS nodes,
-              [i IN range(0, size(rs) - 1) | {type: type(rs[i]), out: startNode(rs[i]) = ns[i], props: properties(rs[i])}] AS rels
-       LIMIT ${Math.trunc(k)}`,
+    if (from.label === to.label && from.key === to.key) {
+      await this.ends(from, to);
+      return { paths: [], graph: { nodes: [], edges: [], truncated: false }, maxDegree };
+    }
+    // One round trip: both ends looked up, and the search runs only when both exist (the collect always returns a
+    // row). maxHops and k are validated integers (1–6, 1–5); relationship types come from PATH_RELS only.
+    const [found] = await this.db.read(
+      `OPTIONAL MATCH (a:${from.label} {id: $from}) OPTIONAL MATCH (b:${to.label} {id: $to})
+       CALL (a, b) {
+         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+         MATCH p = SHORTEST ${Math.trunc(k)} (a) ((x)-[:${PATH_RELS.join('|')}]-(y) WHERE y = b OR COUNT { (y)--() } <= $maxDegree){1,${Math.trunc(maxHops)}} (b)
+         WITH p LIMIT ${Math.trunc(k)}
+         WITH nodes(p) AS ns, relationships(p) AS rs
+         RETURN collect({
+           nodes: [n IN ns | {labels: labels(n), props: properties(n)}],
+           rels: [i IN range(0, size(rs) - 1) | {type: type(rs[i]), out: startNode(rs[i]) = ns[i], props: properties(rs[i])}]
+         }) AS paths
+       }
+       RETURN a IS NOT NULL AS a, b IS NOT NULL AS b, paths`,
       { from: from.key, to: to.key, maxDegree: int(maxDegree) },
     );
+    if (!found?.a) throw new NotFoundError(`No ${from.type} with id "${from.key}"`);
+    if (!found?.b) throw new NotFoundError(`No ${to.type} with id "${to.key}"`);
+    const rows = (Array.isArray(found.paths) ? found.paths : []) as Record<string, Plain>[];
     const nodes = new Map<string, GNode>();
     const edges = new Map<string, GEdge>();
     const paths = rows.map((row) => {
@@ -87,5 +94,15 @@ export class PathsRepository {
       return { length: steps.length, steps };
     });
     return { paths, graph: { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false }, maxDegree };
+  }
+
+  /** Throws NotFoundError when either end does not exist. */
+  private async ends(from: ParsedId, to: ParsedId): Promise<void> {
+    const [row] = await this.db.read(
+      `OPTIONAL MATCH (a:${from.label} {id: $from}) OPTIONAL MATCH (b:${to.label} {id: $to}) RETURN a IS NOT NULL AS a, b IS NOT NULL AS b`,
+      { from: from.key, to: to.key },
+    );
+    if (!row?.a) throw new NotFoundError(`No ${from.type} with id "${from.key}"`);
+    if (!row?.b) throw new NotFoundError(`No ${to.type} with id "${to.key}"`);
   }
 }

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ensureCorpus, testApp } from '../support/app.ts';
+import neo4j from 'neo4j-driver';
+import { egoQuery } from '../../server/repositories/coauthors.ts';
 import { DATABASE, testDriver } from '../support/db.ts';
 
 let app: FastifyInstance;
@@ -41,6 +43,30 @@ describe('GET /api/authors/:id/coauthors', () => {
     const deeper = await get(`/api/authors/${enc('author:eunho yang')}/coauthors?depth=2`);
     expect(deeper.nodes.slice(0, all.nodes.length).map((n: { label: string }) => n.label)).toEqual(all.nodes.map((n: { label: string }) => n.label));
     for (const n of deeper.nodes) expect([0, 1, 2]).toContain(n.props.hop);
+  });
+
+  it('minWeight keeps only pairs with at least that many joint papers, at every hop', async () => {
+    const driver = testDriver();
+    const res = await driver.executeQuery(
+      `MATCH (a:Author)-[r:COAUTHORED_WITH]-() WITH a, sum(r.weight) AS w, count(*) AS n ORDER BY w - n DESC, n DESC, a.id LIMIT 1
+       RETURN a.id AS id, COLLECT { MATCH (a)-[r:COAUTHORED_WITH]-(b) WHERE r.weight >= 2 RETURN b.id ORDER BY b.id } AS strong`,
+      {},
+      { database: DATABASE },
+    );
+    const id = res.records[0]!.get('id') as string;
+    const strong = res.records[0]!.get('strong') as string[];
+    const g = await get(`/api/authors/${enc(`author:${id}`)}/coauthors?depth=2&minWeight=2`);
+    for (const e of g.edges) expect(e.props.weight).toBeGreaterThanOrEqual(2);
+    const hop1 = g.nodes.filter((n: { props: { hop: number } }) => n.props.hop === 1).map((n: { id: string }) => n.id.slice('author:'.length)).sort();
+    expect(hop1).toEqual(strong);
+    const all = await get(`/api/authors/${enc(`author:${id}`)}/coauthors?depth=2`);
+    expect(all.nodes.length).toBeGreaterThan(g.nodes.length);
+    expect(all.edges.some((e: { props: { weight: number } }) => e.props.weight === 1)).toBe(true);
+    // The filtered form of the query (used when minWeight > 1) gives the same network as the unfiltered one at 1.
+    const filtered = await driver.executeQuery(egoQuery(2, true), { key: id, minWeight: neo4j.int(1), limit: neo4j.int(150) }, { database: DATABASE });
+    const row = filtered.records[0]!;
+    expect((row.get('edges') as unknown[]).length).toBe(all.edges.length);
+    expect((row.get('hopSizes') as unknown[]).map(Number)).toEqual([0, 1, 2].map((h) => all.nodes.filter((n: { props: { hop: number } }) => n.props.hop === h).length));
   });
 
   it('gives the papers behind a co-author pair, weight 0 for authors who never wrote together, 404 for unknown ones', async () => {
