@@ -125,6 +125,19 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(await reasons.count()).toBeGreaterThanOrEqual(5);
     expect(await reasons.first().innerText()).toMatch(/shares/);
     await page.waitForTimeout(1500);
+    // Placed by relatedness: the paper in the middle, the best-ranked related paper closest, the last one farthest.
+    const placed = await page.evaluate(() => {
+      const w = window as unknown as { __pge: { cy: { nodes: () => { id: () => string; position: () => { x: number; y: number } }[]; getElementById: (id: string) => { position: () => { x: number; y: number } } }; store: { getState: () => { focus: string; graph: { edges: { target: string; props: { score: number } }[] } } } } };
+      const s = w.__pge.store.getState();
+      const c = w.__pge.cy.getElementById(s.focus).position();
+      const ranked = [...s.graph.edges].sort((a, b) => b.props.score - a.props.score);
+      const d = (id: string) => { const p = w.__pge.cy.getElementById(id).position(); return Math.hypot(p.x - c.x, p.y - c.y); };
+      return { first: d(ranked[0]!.target), last: d(ranked[ranked.length - 1]!.target), dx: ranked.length, above: w.__pge.cy.getElementById(ranked[0]!.target).position().y < c.y };
+    });
+    expect(placed.dx).toBeGreaterThanOrEqual(5);
+    expect(placed.first).toBeLessThan(placed.last);
+    expect(placed.above).toBe(true);
+    expect(await page.locator('[data-testid=status-layout]').innerText()).toContain('closer = more related');
     await e.shot(page, '04-related-work');
     await page.close();
   });

@@ -1,11 +1,12 @@
 // The Cytoscape instance lives here, outside React state, and follows the store: it diffs the visible graph into
 // the canvas, places new nodes next to the node they came from, and runs the chosen (or automatic) layout.
-import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import cola from 'cytoscape-cola';
 import fcose from 'cytoscape-fcose';
 import { createStore } from 'zustand/vanilla';
 import type { GEdge, GNode } from '../api/types.ts';
 import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
+import { labelSide, radialPositions } from '../graph/radial.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState, type Layout } from '../store/index.ts';
 
@@ -101,12 +102,31 @@ export function layoutOptions(name: Layout, count: number, compound: boolean): L
   }
 }
 
+/**
+ * The related-work view on the automatic layout: a preset placement by relatedness (graph/radial.ts) — distance
+ * from the paper in the middle says how related, not where a force simulation happened to settle.
+ */
+function relatedLayout(s: AppState): LayoutOptions | null {
+  if (s.view !== 'related' || s.layout !== 'auto' || !s.focus) return null;
+  const scores = s.graph.edges.filter((e) => e.source === s.focus && e.type === 'RELATED').map((e) => ({ id: e.target, score: Number(e.props.score ?? 0) }));
+  if (scores.length === 0) return null;
+  const at = radialPositions(s.focus, scores);
+  // Labels point away from the centre, so neighbours near the top do not write over each other.
+  cy?.batch(() => cy!.nodes().forEach((n) => void n.data('labelSide', at[n.id()] ? labelSide(at[n.id()]!) : null)));
+  return { name: 'preset', positions: (n: NodeSingular) => at[n.id()] ?? { x: 0, y: 0 }, animate: false, fit: true, padding: 40 } as LayoutOptions;
+}
+
 /** Runs the current layout over the whole canvas (measured for the status line and benchmarks). */
 export function runLayout(): void {
   if (!cy) return;
   const s = appStore.getState();
   const t0 = performance.now();
-  const layout = cy.layout(layoutOptions(s.layout, cy.nodes().length, cy.nodes(':parent').length > 0));
+  const related = relatedLayout(s);
+  if (!related) {
+    const sided = cy.nodes().filter((n) => !!n.data('labelSide'));
+    if (sided.nonempty()) sided.removeData('labelSide');
+  }
+  const layout = cy.layout(related ?? layoutOptions(s.layout, cy.nodes().length, cy.nodes(':parent').length > 0));
   layout.one('layoutstop', () => {
     lastLayoutMs = Math.round(performance.now() - t0);
     // Small graphs: do not blow nodes up to fill the screen.

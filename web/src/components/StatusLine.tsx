@@ -4,6 +4,7 @@ import { useApp } from '../store/index.ts';
 export function StatusLine() {
   const graph = useApp((s) => s.graph);
   const layout = useApp((s) => s.layout);
+  const view = useApp((s) => s.view);
   const canUndo = useApp((s) => s.history.past.length > 0);
   const canRedo = useApp((s) => s.history.future.length > 0);
   const undo = useApp((s) => s.undo);
@@ -15,7 +16,7 @@ export function StatusLine() {
   return (
     <footer className="status" data-testid="status">
       <span data-testid="status-counts">{graph.nodes.length} nodes · {graph.edges.length} edges{graph.truncated || more > 0 ? ` · truncated (${more} more not shown)` : ''}</span>
-      <span>layout: {layout}</span>
+      <span data-testid="status-layout">layout: {view === 'related' && layout === 'auto' ? 'by relatedness, from the top clockwise (closer = more related)' : layout}</span>
       <span className="undo">
         <button disabled={!canUndo} onClick={undo} aria-label="Undo (Ctrl+Z)">↶ Undo</button>
         <button disabled={!canRedo} onClick={redo} aria-label="Redo (Ctrl+Shift+Z)">↷ Redo</button>

@@ -56,6 +56,10 @@ export function stylesheet(): unknown[] {
     // Topics are few and are the map's landmarks: their labels stay readable at any zoom.
     { selector: 'node[type = "topic"]', style: { 'font-size': 16, 'font-weight': 600, 'text-max-width': '220px', 'min-zoomed-font-size': 0 } },
     { selector: 'node:parent', style: { 'background-opacity': 0.06, 'border-color': 'data(color)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 18, 'font-weight': 700, padding: '18px', 'text-max-width': '420px', 'min-zoomed-font-size': 0 } },
+    // Related work (graph/radial.ts): labels point away from the paper in the middle.
+    { selector: 'node[labelSide = "top"]', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
+    { selector: 'node[labelSide = "right"]', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, 'text-margin-y': 0 } },
+    { selector: 'node[labelSide = "left"]', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -5, 'text-margin-y': 0 } },
     { selector: 'node.hover, node:selected', style: { label: 'data(label)', 'font-size': 12, 'text-max-width': '260px', 'z-index': 20, 'text-wrap': 'wrap' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111827' } },
     { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111827' } },

@@ -84,8 +84,9 @@ export function loadRelated(id: string) {
       target: r.id,
       props: { score: r.score, reasons: r.reasons, reason: r.reasons.map((x) => `${x.kind}: ${x.items.slice(0, 2).join(', ')}`).join(' · '), terms: r.reasons.find((x) => x.kind === 'terms')?.items ?? [] },
     }));
-    st().setGraph({ nodes, edges, truncated: false });
+    // Focus first: the automatic layout places related papers around the focus when the graph arrives.
     st().setFocus(id);
+    st().setGraph({ nodes, edges, truncated: false });
     relatedStore.set(ans);
     syncUrl();
   });
