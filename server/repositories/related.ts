@@ -58,9 +58,8 @@ export class RelatedRepository {
          RETURN collect({id: q.id, title: q.title, kind: 'owner', score: 1.0, items: owners}) AS d
        }
        WITH p, a + b + c + d AS strong
-       OPTIONAL CALL (p, strong) {
-         // weak-only fill, when the strong evidence leaves room
-         WITH p, strong WHERE size([s IN strong WHERE s.id IS NOT NULL]) < $limit
+       CALL (p, strong) {
+         // the same fine topic and shared tags, checked for every strong candidate
          OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)
          OPTIONAL MATCH (p)-[:TAGGED]->(tag:Tag)
          WITH t, collect(tag) AS tags

@@ -149,6 +149,14 @@ describe('GET /api/papers/:id/related', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('gives a related paper the same reasons whatever the limit (the shared topic included when the list is short)', async () => {
+    const short = await get(`/api/papers/${enc('paper:arxiv:2505.16056')}/related?limit=5`);
+    const long = await get(`/api/papers/${enc('paper:arxiv:2505.16056')}/related?limit=50`);
+    const full = new Map((long.related as { id: string; reasons: unknown[] }[]).map((r) => [r.id, r.reasons]));
+    for (const r of short.related as { id: string; reasons: unknown[] }[]) expect(r.reasons, r.id).toEqual(full.get(r.id));
+    expect(short.related[0].reasons.find((x: { kind: string }) => x.kind === 'topic')?.items).toEqual(['Expert offloading']);
+  });
+
   it('explains papers related by shared authors', async () => {
     const body = await get(`/api/papers/${enc('paper:arxiv:2505.17225')}/related?limit=50`);
     for (const r of body.related) expect(r.reasons.length).toBeGreaterThan(0);
