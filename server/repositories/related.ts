@@ -39,38 +39,36 @@ export class RelatedRepository {
       `MATCH (p:Paper {id: $key})
        CALL (p) {
          OPTIONAL MATCH (p)-[s:SIMILAR_TO]-(q:Paper) WITH q, max(s.score) AS score, head(collect(s.terms)) AS terms
-         RETURN collect({id: q.id, title: q.title, kind: 'terms', score: score, items: terms}) AS a
+         RETURN collect({node: q, id: q.id, title: q.title, kind: 'terms', score: score, items: terms}) AS a
        }
        CALL (p) {
          OPTIONAL MATCH (p)<-[:AUTHORED]-(x:Author)-[:AUTHORED]->(q:Paper) WHERE q <> p
          WITH q, collect(x.name) AS names ORDER BY size(names) DESC, q.id DESC LIMIT $cap
-         RETURN collect({id: q.id, title: q.title, kind: 'authors', score: size(names), items: names}) AS b
+         RETURN collect({node: q, id: q.id, title: q.title, kind: 'authors', score: size(names), items: names}) AS b
        }
        CALL (p) {
          OPTIONAL MATCH (p)-[:HAS_CODE]->(r:Repo)<-[:HAS_CODE]-(q:Paper) WHERE q <> p
          WITH q, collect(r.owner + '/' + r.name) AS repos
-         RETURN collect({id: q.id, title: q.title, kind: 'repo', score: 1.0, items: repos}) AS c
+         RETURN collect({node: q, id: q.id, title: q.title, kind: 'repo', score: 1.0, items: repos}) AS c
        }
        CALL (p) {
          OPTIONAL MATCH (p)-[:HAS_CODE]->(r:Repo), (r2:Repo {owner: r.owner})<-[:HAS_CODE]-(q:Paper)
          WHERE q <> p AND r2 <> r AND NOT EXISTS { (q)-[:HAS_CODE]->(r) }
          WITH q, collect(DISTINCT r.owner) AS owners ORDER BY q.id DESC LIMIT $cap
-         RETURN collect({id: q.id, title: q.title, kind: 'owner', score: 1.0, items: owners}) AS d
+         RETURN collect({node: q, id: q.id, title: q.title, kind: 'owner', score: 1.0, items: owners}) AS d
        }
        WITH p, a + b + c + d AS strong
        CALL (p, strong) {
-         // the same fine topic and shared tags, checked for every strong candidate
+         // the same fine topic and shared tags, checked for every strong candidate (titles come with the strong rows)
          OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)
-         OPTIONAL MATCH (p)-[:TAGGED]->(tag:Tag)
-         WITH t, collect(tag) AS tags
-         UNWIND [s IN strong WHERE s.id IS NOT NULL | s.id] AS qid
-         WITH DISTINCT t, tags, qid
-         MATCH (q:Paper {id: qid})
-         // one pass over each candidate's own (few) relationships, never over the topic's or tag's (many)
-         WITH q, t, tags, [(q)-[:TAGGED]->(x) | x] AS qtags, [(q)-[r:IN_TOPIC]->(x) WHERE r.primary | x] AS qtopic
-         WITH q, t, [x IN tags WHERE x IN qtags | x.name] AS shared, t IS NOT NULL AND t IN qtopic AS sameTopic
-         RETURN [x IN collect(CASE WHEN sameTopic THEN {id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]} END) WHERE x IS NOT NULL]
-              + [x IN collect(CASE WHEN size(shared) > 0 THEN {id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS e
+         WITH t, COLLECT { MATCH (p)-[:TAGGED]->(tag:Tag) RETURN tag } AS tags
+         UNWIND [s IN strong WHERE s.node IS NOT NULL | s.node] AS q
+         WITH DISTINCT t, tags, q
+         // the candidate's own (few) relationships, never the topic's or a tag's (many)
+         WITH q, t, [x IN tags WHERE EXISTS { (q)-[:TAGGED]->(x) } | x.name] AS shared,
+              CASE WHEN t IS NULL THEN false ELSE EXISTS { (q)-[:IN_TOPIC {primary: true}]->(t) } END AS sameTopic
+         RETURN [x IN collect(CASE WHEN sameTopic THEN {id: q.id, kind: 'topic', score: 1.0, items: [t.label]} END) WHERE x IS NOT NULL]
+              + [x IN collect(CASE WHEN size(shared) > 0 THEN {id: q.id, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS e
        }
        OPTIONAL CALL (p, strong) {
          // weak-only fill, when the strong evidence leaves room
@@ -86,7 +84,7 @@ export class RelatedRepository {
          RETURN collect({id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]})
               + collect({id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared}) AS f
        }
-       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL] + e + coalesce(f, []) AS candidates`,
+       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL | x {.id, .title, .kind, .score, .items}] + e + coalesce(f, []) AS candidates`,
       { key, limit: int(limit), cap: int(CANDIDATES_PER_REASON) },
     );
     if (rows.length === 0) throw new NotFoundError(`No paper with id "${key}"`);
