@@ -106,14 +106,10 @@ export function layoutOptions(name: Layout, count: number, compound: boolean): L
  * The related-work view on the automatic layout: a preset placement by relatedness (graph/radial.ts) — distance
  * from the paper in the middle says how related, not where a force simulation happened to settle.
  */
-function relatedLayout(s: AppState): LayoutOptions | null {
+function relatedPlacement(s: AppState): Record<string, { x: number; y: number }> | null {
   if (s.view !== 'related' || s.layout !== 'auto' || !s.focus) return null;
   const scores = s.graph.edges.filter((e) => e.source === s.focus && e.type === 'RELATED').map((e) => ({ id: e.target, score: Number(e.props.score ?? 0) }));
-  if (scores.length === 0) return null;
-  const at = radialPositions(s.focus, scores);
-  // Labels point away from the centre, so neighbours near the top do not write over each other.
-  cy?.batch(() => cy!.nodes().forEach((n) => void n.data('labelSide', at[n.id()] ? labelSide(at[n.id()]!) : null)));
-  return { name: 'preset', positions: (n: NodeSingular) => at[n.id()] ?? { x: 0, y: 0 }, animate: false, fit: true, padding: 40 } as LayoutOptions;
+  return scores.length > 0 ? radialPositions(s.focus, scores) : null;
 }
 
 /** Runs the current layout over the whole canvas (measured for the status line and benchmarks). */
@@ -121,12 +117,18 @@ export function runLayout(): void {
   if (!cy) return;
   const s = appStore.getState();
   const t0 = performance.now();
-  const related = relatedLayout(s);
-  if (!related) {
+  const at = relatedPlacement(s);
+  // Related work: labels point away from the centre, so neighbours near the top do not write over each other;
+  // any other layout puts them back under their nodes.
+  if (at) cy.batch(() => cy!.nodes().forEach((n) => void n.data('labelSide', at[n.id()] ? labelSide(at[n.id()]!) : null)));
+  else {
     const sided = cy.nodes().filter((n) => !!n.data('labelSide'));
     if (sided.nonempty()) sided.removeData('labelSide');
   }
-  const layout = cy.layout(related ?? layoutOptions(s.layout, cy.nodes().length, cy.nodes(':parent').length > 0));
+  const options = at
+    ? ({ name: 'preset', positions: (n: NodeSingular) => at[n.id()] ?? { x: 0, y: 0 }, animate: false, fit: true, padding: 40 } as LayoutOptions)
+    : layoutOptions(s.layout, cy.nodes().length, cy.nodes(':parent').length > 0);
+  const layout = cy.layout(options);
   layout.one('layoutstop', () => {
     lastLayoutMs = Math.round(performance.now() - t0);
     // Small graphs: do not blow nodes up to fill the screen.
