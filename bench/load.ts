@@ -94,11 +94,12 @@ async function main(): Promise<void> {
       const read = await readInputs(paths, { cwd: ROOT });
       const corpus = resolve(read.files);
       const parse = performance.now() - t0;
-      // Each side is timed twice, alternating (ours, raw, ours, raw), and the faster run of each is kept: the first
-      // large write of a fresh JVM pays for JIT compilation, which would otherwise count against whichever goes first.
+      // Each side is timed three times, alternating (ours, raw, ours, raw, …), and the fastest run of each is kept:
+      // the first large writes of a fresh JVM pay for JIT compilation (a cold 20k write takes ~30 s, a warm one ~12 s,
+      // and the second run is still warming), which would otherwise count against whichever goes first.
       let write = Infinity;
       let raw = Infinity;
-      for (let round = 0; round < 2; round++) {
+      for (let round = 0; round < 3; round++) {
         await wipe(driver);
         await applySchema(driver, DB);
         const t1 = performance.now();
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
   }
   const table = lines.join('\n');
   console.log(`\n${table}`);
-  appendResults('Load (`npm run bench:load`)', `${machineFacts()}\n\n${table}\n\nThe raw baseline writes the same rows (papers and their author, repo, resource, tag and source rows) with plain \`UNWIND … CREATE\` (no MERGE, no lookups, no constraints on its labels) in 1000-paper transactions, on the same database in the same run. Each side is timed twice, alternating, and its faster run is shown (Neo4j heap and page cache sized by the product from the machine's memory).`);
+  appendResults('Load (`npm run bench:load`)', `${machineFacts()}\n\n${table}\n\nThe raw baseline writes the same rows (papers and their author, repo, resource, tag and source rows) with plain \`UNWIND … CREATE\` (no MERGE, no lookups, no constraints on its labels) in 1000-paper transactions, on the same database in the same run. Each side is timed three times, alternating, and its fastest run is shown (Neo4j heap and page cache sized by the product from the machine's memory).`);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {

@@ -1,6 +1,6 @@
 // Writes a ResolvedCorpus into Neo4j with batched UNWIND … MERGE: each batch holds whole papers with all their
 // nodes and edges, so a paper is never half-written; MERGE on keys makes re-runs and post-crash runs converge.
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { PaperNode, ResolvedCorpus } from '../types.ts';
 import { chunk, paperHash, withInts } from './util.ts';
 
@@ -13,33 +13,39 @@ export interface EntityWriteResult {
 
 export interface WriteOptions {
   batchSize?: number;
-  onBatch?: (done: number, total: number) => void;
+  onBatch?: (done: number, total: number) => void | Promise<void>;
 }
 
 /**
- * The shared nodes a batch points at (authors, repos, resources, tags), merged in one statement before the papers.
+ * The shared nodes a batch points at (authors, repos, resources, tags), merged in one statement before the papers;
+ * returns each one's element id so new papers can point at them without an index lookup.
  */
 const NODES = `
 CALL () {
   UNWIND $authors AS row
   MERGE (a:Author {id: row.id})
   ON CREATE SET a.name = row.name, a.isHandle = row.isHandle
+  RETURN collect([row.id, elementId(a)]) AS authors
 }
 CALL () {
   UNWIND $repos AS row
   MERGE (r:Repo {id: row.id})
   SET r.url = row.url, r.host = row.host, r.owner = row.owner, r.name = row.name
+  RETURN collect([row.id, elementId(r)]) AS repos
 }
 CALL () {
   UNWIND $resources AS row
   MERGE (r:Resource {id: row.id})
   SET r.url = row.url, r.kind = row.kind
+  RETURN collect([row.id, elementId(r)]) AS resources
 }
 CALL () {
   UNWIND $tags AS row
   MERGE (t:Tag {id: row.id})
   ON CREATE SET t.name = row.name
-}`;
+  RETURN collect([row.id, elementId(t)]) AS tags
+}
+RETURN authors, repos, resources, tags`;
 
 /** Which of a batch's papers the graph already has (they take the MERGE path below). */
 const EXISTING = `
@@ -47,38 +53,52 @@ UNWIND $ids AS id
 MATCH (p:Paper {id: id})
 RETURN collect(id) AS ids`;
 
-/** The subqueries that attach a paper's relationships: `CREATE` for papers new to the graph, `MERGE` for known ones. */
-function relationshipCalls(verb: 'CREATE' | 'MERGE'): string {
-  const authored = verb === 'CREATE' ? 'CREATE (a)-[:AUTHORED {position: r.position}]->(p)' : 'MERGE (a)-[x:AUTHORED]->(p)\n  SET x.position = r.position';
+/** The subqueries that attach a known paper's relationships, MERGEd so re-runs add nothing. */
+function mergeRelationships(): string {
   const link = (list: string, label: string, type: string) => `
 CALL (p, row) {
   UNWIND row.${list} AS id
   MATCH (t:${label} {id: id})
-  ${verb} (p)-[:${type}]->(t)
+  MERGE (p)-[:${type}]->(t)
 }`;
   return `
 CALL (p, row) {
   UNWIND row.authored AS r
   MATCH (a:Author {id: r.author})
-  ${authored}
+  MERGE (a)-[x:AUTHORED]->(p)
+  SET x.position = r.position
 }${link('code', 'Repo', 'HAS_CODE')}${link('resources', 'Resource', 'HAS_RESOURCE')}${link('tags', 'Tag', 'TAGGED')}
 CALL (p, row) {
   UNWIND row.from AS r
   MATCH (s:Source {id: r.source})
-  ${verb} (p)-[:FROM_SOURCE {line: r.line}]->(s)
+  MERGE (p)-[:FROM_SOURCE {line: r.line}]->(s)
+}`;
+}
+
+/** One relationship list of the new-paper statement: rows `{i, e, …}` (paper index in the batch, target element id). */
+function createLinks(list: string, label: string, pattern: string): string {
+  return `
+CALL (ps) {
+  UNWIND $${list} AS r
+  WITH ps[r.i] AS p, r
+  MATCH (t:${label}) WHERE elementId(t) = r.e
+  CREATE ${pattern}
+  RETURN count(*) AS ${list}
 }`;
 }
 
 /**
- * Papers the graph does not have yet: CREATEd with every relationship they own, no MERGE and no existence checks
- * (a first load is all this statement). The uniqueness constraint still guards against a concurrent writer.
+ * Papers the graph does not have yet: CREATEd, then every relationship they own created from flat lists that name
+ * the paper by its index in the batch and the shared node by element id — no MERGE, no index lookups, no
+ * per-paper subquery (a first load is all this statement). The uniqueness constraint still guards against a
+ * concurrent writer, and the returned counts let the caller check that every target was found.
  */
 const PAPERS_NEW = `
-UNWIND $papers AS row
+UNWIND $papers AS props
 CREATE (p:Paper)
-SET p = row.props
-WITH p, row${relationshipCalls('CREATE')}
-RETURN count(*) AS created`;
+SET p = props
+WITH collect(p) AS ps${createLinks('authored', 'Author', '(t)-[:AUTHORED {position: r.position}]->(p)')}${createLinks('code', 'Repo', '(p)-[:HAS_CODE]->(t)')}${createLinks('resources', 'Resource', '(p)-[:HAS_RESOURCE]->(t)')}${createLinks('tags', 'Tag', '(p)-[:TAGGED]->(t)')}${createLinks('from', 'Source', '(p)-[:FROM_SOURCE {line: r.line}]->(t)')}
+RETURN size(ps) AS created, [authored, code, resources, tags, from] AS links`;
 
 /**
  * Papers the graph already has: properties merged field by field as the resolver merges records (the earliest date,
@@ -100,13 +120,14 @@ SET p.month = CASE WHEN p.date IS NOT NULL THEN substring(p.date, 0, 7)
                    WHEN p.month IS NULL OR (row.props.month IS NOT NULL AND row.props.month < p.month) THEN row.props.month
                    ELSE p.month END
 SET p.sources = [s IN coalesce(p.sources, []) WHERE NOT s IN row.props.sources] + row.props.sources, p.hash = row.props.hash
-WITH p, row, before${relationshipCalls('MERGE')}
-RETURN count(CASE WHEN before <> row.props.hash THEN 1 END) AS updated`;
+WITH p, row, before${mergeRelationships()}
+RETURN count(CASE WHEN before IS NULL OR before <> row.props.hash THEN 1 END) AS updated`;
 
 const SOURCES_PENDING = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-ON CREATE SET s.format = row.format, s.pending = true`;
+ON CREATE SET s.format = row.format, s.pending = true
+RETURN collect([row.id, elementId(s)]) AS sources`;
 
 
 /** Marks sources complete: only now does their sha256 let a later run skip them. */
@@ -123,6 +144,11 @@ function paperProps(p: PaperNode, titleKey: string): Record<string, unknown> {
   for (const [k, v] of Object.entries(props)) if (v === null || v === undefined) delete props[k];
   return props;
 }
+
+/** A new paper's relationship target named by an element id that no longer matched (deleted meanwhile). */
+class StaleNodeIds extends Error {}
+
+const NEO4J_INT = (n: number) => neo4j.int(n);
 
 /** Writes the corpus in per-batch transactions; returns how many papers were new, updated or unchanged. */
 export async function writeEntities(
@@ -148,57 +174,100 @@ export async function writeEntities(
   const resources = new Map(corpus.resources.map((r) => [r.id, r]));
   const tags = new Map(corpus.tags.map((t) => [t.id, t]));
 
-  await driver.executeQuery(SOURCES_PENDING, { rows: corpus.sources.map((s) => ({ id: s.id, format: s.format })) }, { database });
+  // Element ids of the shared nodes this run has merged and committed ("kind\0id" → element id): later batches
+  // point at them directly. Sources are merged up front.
+  const elementIds = new Map<string, string>();
+  const remember = (kind: string, pairs: [string, string][]) => {
+    for (const [id, e] of pairs) elementIds.set(`${kind}\u0000${id}`, e);
+  };
+  const sourceRows = corpus.sources.map((s) => ({ id: s.id, format: s.format }));
+  remember('s', (await driver.executeQuery(SOURCES_PENDING, { rows: sourceRows }, { database })).records[0]?.get('sources') ?? []);
+  // A graph with no papers at the start of the run cannot already hold any of this run's papers (ids are unique
+  // within a corpus), so batches skip the existence check; a concurrent writer trips the uniqueness constraint and
+  // that batch is redone with the check.
+  const { records } = await driver.executeQuery('MATCH (p:Paper) RETURN count(p) > 0 AS any', {}, { database });
+  const graphHadPapers = Boolean(records[0]?.get('any'));
 
   const result: EntityWriteResult = { papersNew: 0, papersUpdated: 0, papersUnchanged: 0, batches: 0 };
   const batches = chunk(corpus.papers, batchSize);
-  // Shared nodes committed by an earlier batch of this run exist: later batches only MATCH them.
-  const committed = new Set<string>();
   const pending = <T extends { id: string }>(keys: Iterable<string>, m: Map<string, T>, kind: string) => {
     const out: T[] = [];
     for (const k of new Set(keys)) {
       const node = m.get(k);
-      if (node && !committed.has(`${kind}\u0000${k}`)) out.push(node);
+      if (node && !elementIds.has(`${kind}\u0000${k}`)) out.push(node);
     }
     return out;
   };
   const session = driver.session({ database });
+
+  const writeBatch = async (papers: PaperNode[], checkExisting: boolean) => {
+    const ids = papers.map((p) => p.id);
+    const pick = <T>(m: Map<string, T[]>) => ids.flatMap((id) => m.get(id) ?? []);
+    const nodes = {
+      authors: pending(pick(authored).map((r) => r.author), authors, 'a'),
+      repos: pending(pick(hasCode).map((r) => r.target), repos, 'r'),
+      resources: pending(pick(hasResource).map((r) => r.target), resources, 'x'),
+      tags: pending(pick(tagged).map((r) => r.target), tags, 't'),
+    };
+    const rows = papers.map((p) => ({
+      props: paperProps(p, titleKeyOf(p)),
+      authored: (authored.get(p.id) ?? []).map((r) => withInts({ author: r.author, position: r.position }, ['position'])),
+      code: [...new Set((hasCode.get(p.id) ?? []).map((r) => r.target))],
+      resources: [...new Set((hasResource.get(p.id) ?? []).map((r) => r.target))],
+      tags: [...new Set((tagged.get(p.id) ?? []).map((r) => r.target))],
+      from: (fromSource.get(p.id) ?? []).map((r) => withInts({ source: r.source, line: r.line }, ['line'])),
+    }));
+    return session.executeWrite(async (tx: ManagedTransaction) => {
+      const existing = new Set<string>(checkExisting ? ((await tx.run(EXISTING, { ids })).records[0]?.get('ids') ?? []) : []);
+      const merged = new Map<string, string>();
+      if (nodes.authors.length + nodes.repos.length + nodes.resources.length + nodes.tags.length > 0) {
+        const rec = (await tx.run(NODES, nodes)).records[0]!;
+        for (const [kind, key] of [['a', 'authors'], ['r', 'repos'], ['x', 'resources'], ['t', 'tags']] as const) {
+          for (const [id, e] of rec.get(key) as [string, string][]) merged.set(`${kind}\u0000${id}`, e);
+        }
+      }
+      const eid = (kind: string, id: string) => merged.get(`${kind}\u0000${id}`) ?? elementIds.get(`${kind}\u0000${id}`)!;
+      const fresh = rows.filter((r) => !existing.has(r.props.id as string));
+      const seen = rows.filter((r) => existing.has(r.props.id as string));
+      let created = 0;
+      if (fresh.length > 0) {
+        const links = {
+          authored: fresh.flatMap((r, i) => r.authored.map((a) => ({ i: NEO4J_INT(i), e: eid('a', a.author), position: a.position }))),
+          code: fresh.flatMap((r, i) => r.code.map((id) => ({ i: NEO4J_INT(i), e: eid('r', id) }))),
+          resources: fresh.flatMap((r, i) => r.resources.map((id) => ({ i: NEO4J_INT(i), e: eid('x', id) }))),
+          tags: fresh.flatMap((r, i) => r.tags.map((id) => ({ i: NEO4J_INT(i), e: eid('t', id) }))),
+          from: fresh.flatMap((r, i) => r.from.map((f) => ({ i: NEO4J_INT(i), e: eid('s', f.source), line: f.line }))),
+        };
+        const rec = (await tx.run(PAPERS_NEW, { papers: fresh.map((r) => r.props), ...links })).records[0]!;
+        const made = (rec.get('links') as unknown[]).map(Number);
+        const wanted = [links.authored, links.code, links.resources, links.tags, links.from].map((l) => l.length);
+        if (made.some((n, i) => n !== wanted[i])) throw new StaleNodeIds(`relationships created ${made.join('/')} of ${wanted.join('/')}`);
+        created = Number(rec.get('created'));
+      }
+      const updated = seen.length > 0 ? Number((await tx.run(PAPERS_SEEN, { papers: seen })).records[0]?.get('updated') ?? 0) : 0;
+      return { created, updated, merged };
+    });
+  };
+
   try {
     for (const [index, papers] of batches.entries()) {
-      const ids = papers.map((p) => p.id);
-      const pick = <T>(m: Map<string, T[]>) => ids.flatMap((id) => m.get(id) ?? []);
-      const nodes = {
-        authors: pending(pick(authored).map((r) => r.author), authors, 'a'),
-        repos: pending(pick(hasCode).map((r) => r.target), repos, 'r'),
-        resources: pending(pick(hasResource).map((r) => r.target), resources, 'x'),
-        tags: pending(pick(tagged).map((r) => r.target), tags, 't'),
-      };
-      const rows = papers.map((p) => ({
-        props: paperProps(p, titleKeyOf(p)),
-        authored: (authored.get(p.id) ?? []).map((r) => withInts({ author: r.author, position: r.position }, ['position'])),
-        code: [...new Set((hasCode.get(p.id) ?? []).map((r) => r.target))],
-        resources: [...new Set((hasResource.get(p.id) ?? []).map((r) => r.target))],
-        tags: [...new Set((tagged.get(p.id) ?? []).map((r) => r.target))],
-        from: (fromSource.get(p.id) ?? []).map((r) => withInts({ source: r.source, line: r.line }, ['line'])),
-      }));
-      const counts = await session.executeWrite(async (tx: ManagedTransaction) => {
-        const existing = new Set<string>((await tx.run(EXISTING, { ids })).records[0]?.get('ids') ?? []);
-        if (nodes.authors.length + nodes.repos.length + nodes.resources.length + nodes.tags.length > 0) await tx.run(NODES, nodes);
-        const fresh = rows.filter((r) => !existing.has(r.props.id as string));
-        const seen = rows.filter((r) => existing.has(r.props.id as string));
-        const created = fresh.length > 0 ? Number((await tx.run(PAPERS_NEW, { papers: fresh })).records[0]?.get('created') ?? 0) : 0;
-        const updated = seen.length > 0 ? Number((await tx.run(PAPERS_SEEN, { papers: seen })).records[0]?.get('updated') ?? 0) : 0;
-        return { created, updated };
-      });
-      for (const n of nodes.authors) committed.add(`a\u0000${n.id}`);
-      for (const n of nodes.repos) committed.add(`r\u0000${n.id}`);
-      for (const n of nodes.resources) committed.add(`x\u0000${n.id}`);
-      for (const n of nodes.tags) committed.add(`t\u0000${n.id}`);
+      let counts;
+      try {
+        counts = await writeBatch(papers, graphHadPapers);
+      } catch (err) {
+        // Rolled back, nothing written: a node this run had merged was deleted meanwhile (forget every element id
+        // and merge the batch's shared nodes again), or a concurrent writer created one of the papers.
+        const constraint = (err as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+        if (!(err instanceof StaleNodeIds) && !(constraint && !graphHadPapers)) throw err;
+        if (err instanceof StaleNodeIds) for (const k of [...elementIds.keys()]) if (!k.startsWith('s\u0000')) elementIds.delete(k);
+        counts = await writeBatch(papers, true);
+      }
+      for (const [k, e] of counts.merged) elementIds.set(k, e);
       result.papersNew += counts.created;
       result.papersUpdated += counts.updated;
       result.papersUnchanged += papers.length - counts.created - counts.updated;
       result.batches++;
-      options.onBatch?.(index + 1, batches.length);
+      await options.onBatch?.(index + 1, batches.length);
     }
   } finally {
     await session.close();
