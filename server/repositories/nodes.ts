@@ -25,16 +25,63 @@ export class NodesRepository {
   constructor(private readonly db: GraphDb) {}
 
   async details(id: ParsedId): Promise<NodeDetails> {
+    return id.type === 'paper' ? this.paperDetails(id) : this.otherDetails(id);
+  }
+
+  /**
+   * A paper reads each of its relationships once: one row per relationship with what the drawer shows of it, grouped
+   * here (a paper has tens of relationships, so one pass beats a pattern per kind).
+   */
+  private async paperDetails(id: ParsedId): Promise<NodeDetails> {
+    const rows = await this.db.read(
+      `MATCH (n:Paper {id: $key})
+       CALL (n) {
+         MATCH (n)-[r]-(m)
+         WITH type(r) AS t, r, m
+         RETURN collect(CASE t
+           WHEN 'AUTHORED' THEN [t, m.id, m.name, r.position]
+           WHEN 'IN_TOPIC' THEN [t, m.id, m.label, r.score, r.primary, m.level]
+           WHEN 'TAGGED' THEN [t, m.id, m.name]
+           WHEN 'HAS_CODE' THEN [t, m.id, m.url]
+           WHEN 'HAS_RESOURCE' THEN [t, m.id, m.url, m.kind]
+           WHEN 'FROM_SOURCE' THEN [t, m.id, r.line, m.format]
+           ELSE [t] END) AS rels
+       }
+       RETURN ${NODE_MAP('n')} AS node, rels`,
+      { key: id.key },
+    );
+    const row = rows[0];
+    const node = row ? nodeFromMap(row.node ?? null) : null;
+    if (!row || !node) throw new NotFoundError(`No ${id.type} with id "${id.key}"`);
+    const out: Required<Omit<NodeDetails, 'papers'>> = { node, degrees: {}, provenance: [], authors: [], topics: [], tags: [], repos: [], resources: [] };
+    const str = (v: Plain | undefined) => String(v ?? '');
+    for (const rel of (Array.isArray(row.rels) ? row.rels : []) as Plain[][]) {
+      const [t, key, a, b, c, d] = rel;
+      const type = str(t);
+      out.degrees[type] = (out.degrees[type] ?? 0) + 1;
+      if (type === 'AUTHORED') out.authors.push({ id: `author:${str(key)}`, name: str(a), position: Number(b) });
+      else if (type === 'IN_TOPIC') out.topics.push({ id: `topic:${str(key)}`, label: str(a), score: Number(b), primary: c === true, level: Number(d) });
+      else if (type === 'TAGGED') out.tags.push({ id: `tag:${str(key)}`, name: str(a) });
+      else if (type === 'HAS_CODE') out.repos.push({ id: `repo:${str(key)}`, url: str(a) });
+      else if (type === 'HAS_RESOURCE') out.resources.push({ id: `resource:${str(key)}`, url: str(a), kind: str(b) });
+      else if (type === 'FROM_SOURCE') out.provenance.push({ source: str(key), line: Number(a), format: str(b) });
+    }
+    const byString = <T>(f: (x: T) => string) => (x: T, y: T) => (f(x) < f(y) ? -1 : f(x) > f(y) ? 1 : 0);
+    out.provenance.sort((x, y) => x.source.localeCompare(y.source) || x.line - y.line);
+    out.authors.sort((x, y) => x.position - y.position);
+    out.topics.sort((x, y) => x.level - y.level || y.score - x.score);
+    out.tags.sort(byString((x) => x.name));
+    out.repos.sort(byString((x) => x.id));
+    out.resources.sort(byString((x) => x.id));
+    return out;
+  }
+
+  /** Authors, tags, repos, resources, topics and sources: relationship counts per type and their papers, newest first. */
+  private async otherDetails(id: ParsedId): Promise<NodeDetails> {
     const rows = await this.db.read(
       `MATCH (n:${id.label} {id: $key})
        CALL (n) { MATCH (n)-[r]-() WITH type(r) AS t, count(*) AS c RETURN collect([t, c]) AS rels }
        RETURN ${NODE_MAP('n')} AS node, rels,
-         [(n)-[f:FROM_SOURCE]->(s:Source) | {source: s.id, line: f.line, format: s.format}] AS provenance,
-         [(a:Author)-[r:AUTHORED]->(n) | {id: 'author:' + a.id, name: a.name, position: r.position}] AS authors,
-         [(n)-[r:IN_TOPIC]->(t:Topic) | {id: 'topic:' + t.id, label: t.label, score: r.score, primary: r.primary, level: t.level}] AS topics,
-         [(n)-[:TAGGED]->(t:Tag) | {id: 'tag:' + t.id, name: t.name}] AS tags,
-         [(n)-[:HAS_CODE]->(r:Repo) | {id: 'repo:' + r.id, url: r.url}] AS repos,
-         [(n)-[:HAS_RESOURCE]->(r:Resource) | {id: 'resource:' + r.id, url: r.url, kind: r.kind}] AS resources,
          [(n)-[:AUTHORED|TAGGED|HAS_CODE|HAS_RESOURCE|IN_TOPIC|FROM_SOURCE]-(p:Paper) | {id: 'paper:' + p.id, title: p.title, date: p.date}][..200] AS papers`,
       { key: id.key },
     );
@@ -43,21 +90,12 @@ export class NodesRepository {
     if (!row || !node) throw new NotFoundError(`No ${id.type} with id "${id.key}"`);
     const degrees: Record<string, number> = {};
     for (const [t, c] of (Array.isArray(row.rels) ? row.rels : []) as [Plain, Plain][]) degrees[String(t)] = Number(c);
-    const out: NodeDetails = {
+    return {
       node,
       degrees,
-      provenance: list(row.provenance ?? null).map((p) => ({ source: String(p.source), line: Number(p.line), format: String(p.format) })).sort((a, b) => a.source.localeCompare(b.source)),
+      provenance: [],
+      papers: list(row.papers ?? null).map((p) => ({ id: String(p.id), title: String(p.title), date: typeof p.date === 'string' ? p.date : null })).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title)),
     };
-    if (id.type === 'paper') {
-      out.authors = list(row.authors ?? null).map((a) => ({ id: String(a.id), name: String(a.name), position: Number(a.position) })).sort((a, b) => a.position - b.position);
-      out.topics = list(row.topics ?? null).map((t) => ({ id: String(t.id), label: String(t.label), score: Number(t.score), primary: t.primary === true, level: Number(t.level) })).sort((a, b) => a.level - b.level);
-      out.tags = list(row.tags ?? null).map((t) => ({ id: String(t.id), name: String(t.name) }));
-      out.repos = list(row.repos ?? null).map((r) => ({ id: String(r.id), url: String(r.url) }));
-      out.resources = list(row.resources ?? null).map((r) => ({ id: String(r.id), url: String(r.url), kind: String(r.kind) }));
-    } else {
-      out.papers = list(row.papers ?? null).map((p) => ({ id: String(p.id), title: String(p.title), date: typeof p.date === 'string' ? p.date : null })).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
-    }
-    return out;
   }
 
   /** Neighbours over `rels` (both directions), at most `limit` per relationship type, with counts of the rest. */

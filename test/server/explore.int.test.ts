@@ -65,6 +65,27 @@ describe('GET /api/nodes/:id', () => {
     expect(body.node.props.hash).toBeUndefined();
   });
 
+  it('counts every relationship of a paper by type, as the graph has them, and lists its topics broad first', async () => {
+    const id = 'arxiv:2505.16056';
+    const body = (await get(`/api/nodes/${enc('paper:' + id)}`)).json();
+    const res = await testDriver().executeQuery('MATCH (:Paper {id: $id})-[r]-() RETURN type(r) AS t, count(*) AS c', { id }, { database: DATABASE });
+    expect(body.degrees).toEqual(Object.fromEntries(res.records.map((r) => [r.get('t'), Number(r.get('c'))])));
+    expect(body.degrees.SIMILAR_TO).toBeGreaterThan(0);
+    expect(body.topics.map((t: { level: number }) => t.level)).toEqual([...body.topics.map((t: { level: number }) => t.level)].sort());
+    expect(body.topics.length).toBe(body.degrees.IN_TOPIC);
+    expect(body.repos).toEqual([{ id: 'repo:https://github.com/ljcleo/moe-lrc', url: 'https://github.com/ljcleo/moe-lrc' }]);
+    expect(body.papers).toBeUndefined();
+  });
+
+  it('gives an author their papers, newest first, and their relationship counts', async () => {
+    const body = (await get(`/api/nodes/${enc('author:eunho yang')}`)).json();
+    expect(body.node.label).toBe('Eunho Yang');
+    expect(body.papers).toEqual([{ id: 'paper:arxiv:2505.17225', title: 'Reasoning Model is Stubborn: Diagnosing Instruction Overriding in Reasoning Models', date: expect.any(String) }]);
+    expect(body.degrees.AUTHORED).toBe(1);
+    expect(body.provenance).toEqual([]);
+    expect(body.authors).toBeUndefined();
+  });
+
   it('gives a paper its canonical repo', async () => {
     const body = (await get(`/api/nodes/${enc('paper:arxiv:2505.18129')}`)).json();
     expect(body.repos).toEqual([]);
