@@ -9,7 +9,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { responseSerializer } from './serializer.ts';
 import type { Driver } from 'neo4j-driver';
 import type { ServerConfig } from './config.ts';
 import { problem, registerProblemHandler } from './plugins/problems.ts';
@@ -37,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // 100-character limit answered such papers with "No route" (ids are validated to ≤ 2 000 characters once decoded).
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: config.bodyLimit, routerOptions: { maxParamLength: 8_000 } });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.checkResponses));
   registerProblemHandler(app);
 
   await app.register(helmet, {

@@ -19,6 +19,8 @@ export interface ServerConfig {
   userQueriesDir: string;
   webDist: string;
   bodyLimit: number;
+  /** Check every answer against its route's schema (on under tests, or with RESPONSE_CHECKS=1). */
+  checkResponses: boolean;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,5 +44,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, root = pr
     userQueriesDir: path.resolve(root, env.USER_QUERIES_DIR?.trim() || 'cypher/queries/user'),
     webDist: path.resolve(root, 'web/dist'),
     bodyLimit: num(env, 'BODY_LIMIT', 256 * 1024),
+    checkResponses: env.RESPONSE_CHECKS === '1' || (env.RESPONSE_CHECKS !== '0' && Boolean(env.VITEST)),
   };
 }

@@ -13,7 +13,7 @@ export const ARCHIVE = path.join(ROOT, 'loader', 'samples', 'daily-ai-papers-202
 
 /** Builds the app on the test database; the caller closes it. */
 export async function testApp(env: NodeJS.ProcessEnv = {}): Promise<FastifyInstance> {
-  const config = readServerConfig({ ...env }, ROOT);
+  const config = readServerConfig({ RESPONSE_CHECKS: '1', ...env }, ROOT); // every answer checked against its schema
   return buildApp({ driver: testDriver(), database: DATABASE, config, dbUri: testUri(), logger: { level: 'error' } });
 }
 
