@@ -59,14 +59,23 @@ export class RelatedRepository {
        }
        WITH p, a + b + c + d AS strong
        CALL (p, strong) {
-         // the same fine topic and shared tags, checked for every strong candidate (titles come with the strong rows)
+         // The same fine topic and shared tags, checked for the strong candidates that can still reach the top
+         // \$limit: at most \$bonus (topic + tags) can be added to a strong score, so a candidate more than that below
+         // the \$limit-th strong score cannot (every paper listed was checked, whatever the limit).
+         UNWIND [s IN strong WHERE s.node IS NOT NULL] AS s
+         WITH s.node AS q, sum(CASE s.kind
+                WHEN 'terms' THEN s.score * $w.terms
+                WHEN 'authors' THEN CASE WHEN s.score * $w.authorEach > $w.authorMax THEN $w.authorMax ELSE s.score * $w.authorEach END
+                WHEN 'repo' THEN $w.repo ELSE $w.owner END) AS sc
+         ORDER BY sc DESC
+         WITH collect({q: q, sc: sc}) AS ranked
+         WITH ranked, CASE WHEN size(ranked) < $limit THEN -1.0 ELSE ranked[$limit - 1].sc - $bonus - 0.000001 END AS floor
          OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)
-         WITH t, COLLECT { MATCH (p)-[:TAGGED]->(tag:Tag) RETURN tag } AS tags
-         UNWIND [s IN strong WHERE s.node IS NOT NULL | s.node] AS q
-         WITH DISTINCT t, tags, q
-         // the candidate's own (few) relationships, never the topic's or a tag's (many)
-         WITH q, t, [x IN tags WHERE EXISTS { (q)-[:TAGGED]->(x) } | x.name] AS shared,
-              CASE WHEN t IS NULL THEN false ELSE EXISTS { (q)-[:IN_TOPIC {primary: true}]->(t) } END AS sameTopic
+         WITH t, floor, ranked, COLLECT { MATCH (p)-[:TAGGED]->(tag:Tag) RETURN tag } AS tags
+         UNWIND [c IN ranked WHERE c.sc >= floor | c.q] AS q
+         // the candidate's own (few) relationships, read once; never the topic's or a tag's (many)
+         WITH q, t, tags, [(q)-[r:TAGGED|IN_TOPIC]->(x) WHERE x IN tags OR (x = t AND r.primary) | x] AS hits
+         WITH q, t, [x IN tags WHERE x IN hits | x.name] AS shared, t IS NOT NULL AND t IN hits AS sameTopic
          RETURN [x IN collect(CASE WHEN sameTopic THEN {id: q.id, kind: 'topic', score: 1.0, items: [t.label]} END) WHERE x IS NOT NULL]
               + [x IN collect(CASE WHEN size(shared) > 0 THEN {id: q.id, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS e
        }
@@ -85,7 +94,7 @@ export class RelatedRepository {
               + collect({id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared}) AS f
        }
        RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL | x {.id, .title, .kind, .score, .items}] + e + coalesce(f, []) AS candidates`,
-      { key, limit: int(limit), cap: int(CANDIDATES_PER_REASON) },
+      { key, limit: int(limit), cap: int(CANDIDATES_PER_REASON), w: WEIGHTS, bonus: WEIGHTS.topic + WEIGHTS.tagMax },
     );
     if (rows.length === 0) throw new NotFoundError(`No paper with id "${key}"`);
     const byPaper = new Map<string, RelatedPaper>();

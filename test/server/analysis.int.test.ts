@@ -157,6 +157,21 @@ describe('GET /api/papers/:id/related', () => {
     expect(short.related[0].reasons.find((x: { kind: string }) => x.kind === 'topic')?.items).toEqual(['Expert offloading']);
   });
 
+  it('a short list is the head of a long one, for every paper with related work (topic and tags are only checked where they can change the top)', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/cypher', payload: { query: 'MATCH (p:Paper) WHERE EXISTS { (p)-[:SIMILAR_TO]-() } RETURN p.id AS id ORDER BY id LIMIT 60' } });
+    const ids = (res.json().rows as [string][]).map((r) => r[0]);
+    expect(ids.length).toBe(60);
+    for (const key of ids) {
+      const body = await get(`/api/papers/${enc("paper:" + key)}/related?limit=40`);
+      expect(body.related, JSON.stringify(body)).toBeDefined();
+      const long = body.related;
+      for (const limit of [1, 3, 10]) {
+        const short = (await get(`/api/papers/${enc('paper:' + key)}/related?limit=${limit}`)).related;
+        expect(short, `${key} at limit ${limit}`).toEqual(long.slice(0, limit));
+      }
+    }
+  }, 60_000);
+
   it('explains papers related by shared authors', async () => {
     const body = await get(`/api/papers/${enc('paper:arxiv:2505.17225')}/related?limit=50`);
     for (const r of body.related) expect(r.reasons.length).toBeGreaterThan(0);
