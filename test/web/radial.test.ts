@@ -1,6 +1,6 @@
 // The related-work placement: distance from the centre by score, rank order clockwise from the top.
 import { describe, expect, it } from 'vitest';
-import { labelSide, RADIAL_MAX, RADIAL_MIN, radialPositions } from '../../web/src/graph/radial.ts';
+import { labelBox, labelSide, labelSides, RADIAL_MAX, RADIAL_MIN, radialPositions, type LabelSide, type Placed } from '../../web/src/graph/radial.ts';
 
 const dist = (p: { x: number; y: number }) => Math.hypot(p.x, p.y);
 
@@ -55,5 +55,55 @@ describe('labelSide', () => {
     expect(labelSide({ x: 30, y: 100 })).toBe('bottom');
     expect(labelSide({ x: 100, y: -60 })).toBe('right');
     expect(labelSide({ x: -100, y: 10 })).toBe('left');
+  });
+});
+
+/** Pairs of a label and another label or node that overlap (boxes in model units). */
+function collisions(at: Record<string, Placed>, labels: Record<string, string>, sides: Record<string, LabelSide>): string[] {
+  const ids = Object.keys(at);
+  const label = Object.fromEntries(ids.map((id) => [id, labelBox(at[id]!, 20, labels[id]!, sides[id]!)]));
+  const node = Object.fromEntries(ids.map((id) => [id, { x0: at[id]!.x - 10, x1: at[id]!.x + 10, y0: at[id]!.y - 10, y1: at[id]!.y + 10 }]));
+  const hit = (a: { x0: number; x1: number; y0: number; y1: number }, b: typeof a) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  const out: string[] = [];
+  for (const a of ids) {
+    for (const b of ids) {
+      if (a === b) continue;
+      if (a < b && hit(label[a]!, label[b]!)) out.push(`label ${a} / label ${b}`);
+      if (hit(label[a]!, node[b]!)) out.push(`label ${a} / node ${b}`);
+    }
+  }
+  return out;
+}
+
+describe('labelSides', () => {
+  // The offloading paper's related work on the seeds: twelve papers, the first two close together near the top.
+  const scores = [0.36, 0.34, 0.21, 0.19, 0.17, 0.16, 0.15, 0.15, 0.14, 0.14, 0.13, 0.13];
+  const related = scores.map((score, i) => ({ id: `p${i}`, score }));
+  const at = radialPositions('c', related);
+  const labels = Object.fromEntries(['c', ...related.map((r) => r.id)].map((id) => [id, `${id}: A Mixture-of-Experts pa…`]));
+
+  it('pointing every label outwards makes labels cover each other here (the case this is for)', () => {
+    const outward = Object.fromEntries(Object.entries(at).map(([id, p]) => [id, labelSide(p) ?? 'bottom'])) as Record<string, LabelSide>;
+    expect(collisions(at, labels, outward).length).toBeGreaterThan(0);
+  });
+
+  it('finds sides where no label covers another label or a node', () => {
+    const sides = labelSides('c', at, labels);
+    expect(collisions(at, labels, sides)).toEqual([]);
+    expect(sides.c).toBe('bottom');
+    expect(sides.p0).toBe('top'); // the best match, straight above, keeps its outward label
+  });
+
+  it('never does worse than outward labels on random related lists', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 3 + Math.floor(rnd() * 12);
+      const rel = Array.from({ length: n }, (_, i) => ({ id: `q${i}`, score: rnd() }));
+      const pos = radialPositions('c', rel);
+      const text = Object.fromEntries(Object.keys(pos).map((id) => [id, 'x'.repeat(5 + Math.floor(rnd() * 30))]));
+      const outward = Object.fromEntries(Object.entries(pos).map(([id, p]) => [id, labelSide(p) ?? 'bottom'])) as Record<string, LabelSide>;
+      expect(collisions(pos, text, labelSides('c', pos, text)).length).toBeLessThanOrEqual(collisions(pos, text, outward).length);
+    }
   });
 });

@@ -6,7 +6,7 @@ import fcose from 'cytoscape-fcose';
 import { createStore } from 'zustand/vanilla';
 import type { GEdge, GNode } from '../api/types.ts';
 import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
-import { labelSide, radialPositions } from '../graph/radial.ts';
+import { labelSides, radialPositions } from '../graph/radial.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState, type Layout } from '../store/index.ts';
 
@@ -118,9 +118,19 @@ export function runLayout(): void {
   const s = appStore.getState();
   const t0 = performance.now();
   const at = relatedPlacement(s);
-  // Related work: labels point away from the centre, so neighbours near the top do not write over each other;
+  // Related work: labels point away from the centre where that covers nothing, else to a free side (graph/radial.ts);
   // any other layout puts them back under their nodes.
-  if (at) cy.batch(() => cy!.nodes().forEach((n) => void n.data('labelSide', at[n.id()] ? labelSide(at[n.id()]!) : null)));
+  if (at) {
+    const labels: Record<string, string> = {};
+    const sizes: Record<string, number> = {};
+    cy.nodes().forEach((n) => {
+      if (!at[n.id()]) return;
+      labels[n.id()] = String(n.data('short') ?? '');
+      sizes[n.id()] = Number(n.data('size') ?? 20);
+    });
+    const sides = labelSides(s.focus!, at, labels, sizes);
+    cy.batch(() => cy!.nodes().forEach((n) => void n.data('labelSide', sides[n.id()] ?? null)));
+  }
   else {
     const sided = cy.nodes().filter((n) => !!n.data('labelSide'));
     if (sided.nonempty()) sided.removeData('labelSide');

@@ -43,3 +43,64 @@ export function labelSide(p: Placed): LabelSide | null {
   if (Math.abs(p.x) < 0.4 * r) return p.y < 0 ? 'top' : 'bottom';
   return p.x > 0 ? 'right' : 'left';
 }
+
+/** A label's box in model units (Cytoscape scales fonts with zoom, so model units hold at any zoom). */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Label geometry of the canvas style (font-size 10, text-max-width 140px, margins 4–5). */
+export const LABEL = { charWidth: 5.6, maxWidth: 140, height: 13, gap: 5 } as const;
+
+export function labelBox(p: Placed, size: number, text: string, side: LabelSide): Box {
+  const w = Math.min(LABEL.maxWidth, Math.max(1, text.length) * LABEL.charWidth);
+  const h = LABEL.height;
+  const r = size / 2 + LABEL.gap;
+  switch (side) {
+    case 'top':
+      return { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y - r - h, y1: p.y - r };
+    case 'bottom':
+      return { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + r, y1: p.y + r + h };
+    case 'right':
+      return { x0: p.x + r, x1: p.x + r + w, y0: p.y - h / 2, y1: p.y + h / 2 };
+    case 'left':
+      return { x0: p.x - r - w, x1: p.x - r, y0: p.y - h / 2, y1: p.y + h / 2 };
+  }
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * A side for every label of a radial placement such that no label covers another label or a node, where one
+ * exists: nodes nearest the centre (the most related) choose first, each trying the side that points away from the
+ * centre, then the two sides across that direction, then the side facing the centre. The centre's own label stays
+ * under it. A label that fits nowhere keeps its outward side.
+ * @param at positions from `radialPositions` (the centre at 0, 0)
+ * @param labels the text each node shows (its short label); size: node diameters (default 20)
+ */
+export function labelSides(centre: string, at: Record<string, Placed>, labels: Record<string, string>, size: Record<string, number> = {}): Record<string, LabelSide> {
+  const sizeOf = (id: string) => size[id] ?? 20;
+  const taken: Box[] = Object.entries(at).map(([id, p]) => {
+    const r = sizeOf(id) / 2;
+    return { x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r };
+  });
+  const out: Record<string, LabelSide> = { [centre]: 'bottom' };
+  if (at[centre]) taken.push(labelBox(at[centre]!, sizeOf(centre), labels[centre] ?? '', 'bottom'));
+  const order = Object.keys(at).filter((id) => id !== centre).sort((a, b) => Math.hypot(at[a]!.x, at[a]!.y) - Math.hypot(at[b]!.x, at[b]!.y) || (a < b ? -1 : 1));
+  for (const id of order) {
+    const p = at[id]!;
+    const outward = labelSide(p) ?? 'bottom';
+    const across: LabelSide[] = outward === 'top' || outward === 'bottom' ? (p.x >= 0 ? ['right', 'left'] : ['left', 'right']) : p.y <= 0 ? ['top', 'bottom'] : ['bottom', 'top'];
+    const inward: LabelSide = ({ top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const)[outward];
+    const text = labels[id] ?? '';
+    const own = taken.findIndex((b) => b.x0 === p.x - sizeOf(id) / 2 && b.y0 === p.y - sizeOf(id) / 2);
+    const others = taken.filter((_, i) => i !== own);
+    const side = [outward, ...across, inward].find((s) => !others.some((b) => overlaps(b, labelBox(p, sizeOf(id), text, s)))) ?? outward;
+    out[id] = side;
+    taken.push(labelBox(p, sizeOf(id), text, side));
+  }
+  return out;
+}
