@@ -21,6 +21,19 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     const labels = await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { label: string }[] } } } } }).__pge.store.getState().graph.nodes.map((n) => n.label));
     expect(labels.some((l) => l.startsWith('MoE routing'))).toBe(true);
     await page.waitForTimeout(800);
+    // Broad-topic boxes, titles included, do not overlap one another.
+    const overlaps = await page.evaluate(() => {
+      type Box = { x1: number; y1: number; x2: number; y2: number };
+      const cy = (window as unknown as { __pge: { cy: { nodes: (s: string) => { map: <T>(f: (n: { id: () => string; boundingBox: (o: object) => Box }) => T) => T[] } } } }).__pge.cy;
+      const boxes = cy.nodes(':parent').map((n) => ({ id: n.id(), b: n.boundingBox({ includeLabels: true, includeOverlays: false }) }));
+      const out: string[] = [];
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((c) => {
+        if (a.b.x1 < c.b.x2 && c.b.x1 < a.b.x2 && a.b.y1 < c.b.y2 && c.b.y1 < a.b.y2) out.push(`${a.id} / ${c.id}`);
+      }));
+      return { parents: boxes.length, out };
+    });
+    expect(overlaps.parents).toBeGreaterThan(3);
+    expect(overlaps.out).toEqual([]);
     await e.shot(page, '01-topic-map');
     await page.close();
   });

@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { GEdge, GNode } from '../api/types.ts';
 import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides, radialPositions } from '../graph/radial.ts';
+import { separate } from '../graph/separate.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState, type Layout } from '../store/index.ts';
 
@@ -112,6 +113,26 @@ function relatedPlacement(s: AppState): Record<string, { x: number; y: number }>
   return scores.length > 0 ? radialPositions(s.focus, scores) : null;
 }
 
+/**
+ * Compound boxes (the topic map's broad topics) as the force layout leaves them can overlap, since it does not see
+ * their titles: overlapping boxes are pushed apart with their subtopics (graph/separate.ts) and the view refitted.
+ */
+function separateBoxes(c: Core): void {
+  const parents = c.nodes(':parent');
+  if (parents.length < 2) return;
+  const rects = parents.map((p) => {
+    const b = p.boundingBox({ includeLabels: true, includeOverlays: false });
+    return { id: p.id(), x0: b.x1, y0: b.y1, x1: b.x2, y1: b.y2 };
+  });
+  const off = separate(rects);
+  const moved = Object.entries(off).filter(([, o]) => o.dx !== 0 || o.dy !== 0);
+  if (moved.length === 0) return;
+  c.batch(() => {
+    for (const [id, o] of moved) c.getElementById(id).children().shift({ x: o.dx, y: o.dy });
+  });
+  c.fit(undefined, 30);
+}
+
 /** Runs the current layout over the whole canvas (measured for the status line and benchmarks). */
 export function runLayout(): void {
   if (!cy) return;
@@ -140,6 +161,7 @@ export function runLayout(): void {
     : layoutOptions(s.layout, cy.nodes().length, cy.nodes(':parent').length > 0);
   const layout = cy.layout(options);
   layout.one('layoutstop', () => {
+    if (cy && !at) separateBoxes(cy);
     lastLayoutMs = Math.round(performance.now() - t0);
     // Small graphs: do not blow nodes up to fill the screen.
     if (cy && cy.zoom() > 1.3) {

@@ -1,0 +1,53 @@
+// Overlap removal for boxes (the topic map's broad-topic boxes after the force layout, which does not see their
+// labels): pairs that overlap are pushed apart along the axis where they overlap least, half each, until none
+// overlaps or the rounds run out. Pure: boxes in, offsets out; small moves keep the layout's neighbourhoods.
+
+export interface Rect {
+  id: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Offsets that separate `rects` by at least `gap`.
+ * @returns id → {dx, dy} (zero for boxes that did not move); deterministic for a given input order
+ */
+export function separate(rects: Rect[], gap = 12, rounds = 60): Record<string, { dx: number; dy: number }> {
+  const boxes = rects.map((r) => ({ ...r }));
+  const off = Object.fromEntries(rects.map((r) => [r.id, { dx: 0, dy: 0 }]));
+  const move = (b: Rect, dx: number, dy: number) => {
+    b.x0 += dx;
+    b.x1 += dx;
+    b.y0 += dy;
+    b.y1 += dy;
+    off[b.id]!.dx += dx;
+    off[b.id]!.dy += dy;
+  };
+  for (let round = 0; round < rounds; round++) {
+    let moved = false;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const ox = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + gap;
+        const oy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) + gap;
+        if (ox <= 0 || oy <= 0) continue;
+        moved = true;
+        // Along the axis of the smaller overlap, away from each other (by centres; ties by order).
+        if (ox < oy) {
+          const dir = a.x0 + a.x1 <= b.x0 + b.x1 ? 1 : -1;
+          move(a, (-dir * ox) / 2, 0);
+          move(b, (dir * ox) / 2, 0);
+        } else {
+          const dir = a.y0 + a.y1 <= b.y0 + b.y1 ? 1 : -1;
+          move(a, 0, (-dir * oy) / 2);
+          move(b, 0, (dir * oy) / 2);
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  return off;
+}
