@@ -60,8 +60,8 @@ export class RelatedRepository {
        WITH p, a + b + c + d AS strong
        CALL (p, strong) {
          // The same fine topic and shared tags, checked for the strong candidates that can still reach the top
-         // \$limit: at most \$bonus (topic + tags) can be added to a strong score, so a candidate more than that below
-         // the \$limit-th strong score cannot (every paper listed was checked, whatever the limit).
+         // $limit: at most $bonus (topic + tags) can be added to a strong score, so a candidate more than that below
+         // the $limit-th strong score cannot (every paper listed was checked, whatever the limit).
          UNWIND [s IN strong WHERE s.node IS NOT NULL] AS s
          WITH s.node AS q, sum(CASE s.kind
                 WHEN 'terms' THEN s.score * $w.terms
