@@ -1,5 +1,6 @@
-// Writes a ResolvedCorpus into Neo4j with batched UNWIND … MERGE: each batch holds whole papers with all their
-// nodes and edges, so a paper is never half-written; MERGE on keys makes re-runs and post-crash runs converge.
+// Writes a ResolvedCorpus into Neo4j in per-batch transactions: each batch holds whole papers with all their nodes
+// and edges, so a paper is never half-written. Shared nodes and papers the graph already has are MERGEd on keys;
+// papers it does not have are CREATEd (under the uniqueness constraint), so re-runs and post-crash runs converge.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { PaperNode, ResolvedCorpus } from '../types.ts';
 import { chunk, paperHash, withInts } from './util.ts';
@@ -148,8 +149,6 @@ function paperProps(p: PaperNode, titleKey: string): Record<string, unknown> {
 /** A new paper's relationship target named by an element id that no longer matched (deleted meanwhile). */
 class StaleNodeIds extends Error {}
 
-const NEO4J_INT = (n: number) => neo4j.int(n);
-
 /** Writes the corpus in per-batch transactions; returns how many papers were new, updated or unchanged. */
 export async function writeEntities(
   driver: Driver,
@@ -232,11 +231,11 @@ export async function writeEntities(
       let created = 0;
       if (fresh.length > 0) {
         const links = {
-          authored: fresh.flatMap((r, i) => r.authored.map((a) => ({ i: NEO4J_INT(i), e: eid('a', a.author), position: a.position }))),
-          code: fresh.flatMap((r, i) => r.code.map((id) => ({ i: NEO4J_INT(i), e: eid('r', id) }))),
-          resources: fresh.flatMap((r, i) => r.resources.map((id) => ({ i: NEO4J_INT(i), e: eid('x', id) }))),
-          tags: fresh.flatMap((r, i) => r.tags.map((id) => ({ i: NEO4J_INT(i), e: eid('t', id) }))),
-          from: fresh.flatMap((r, i) => r.from.map((f) => ({ i: NEO4J_INT(i), e: eid('s', f.source), line: f.line }))),
+          authored: fresh.flatMap((r, i) => r.authored.map((a) => ({ i: neo4j.int(i), e: eid('a', a.author), position: a.position }))),
+          code: fresh.flatMap((r, i) => r.code.map((id) => ({ i: neo4j.int(i), e: eid('r', id) }))),
+          resources: fresh.flatMap((r, i) => r.resources.map((id) => ({ i: neo4j.int(i), e: eid('x', id) }))),
+          tags: fresh.flatMap((r, i) => r.tags.map((id) => ({ i: neo4j.int(i), e: eid('t', id) }))),
+          from: fresh.flatMap((r, i) => r.from.map((f) => ({ i: neo4j.int(i), e: eid('s', f.source), line: f.line }))),
         };
         const rec = (await tx.run(PAPERS_NEW, { papers: fresh.map((r) => r.props), ...links })).records[0]!;
         const made = (rec.get('links') as unknown[]).map(Number);
