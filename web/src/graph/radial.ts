@@ -96,9 +96,8 @@ export function labelSides(centre: string, at: Record<string, Placed>, labels: R
     const across: LabelSide[] = outward === 'top' || outward === 'bottom' ? (p.x >= 0 ? ['right', 'left'] : ['left', 'right']) : p.y <= 0 ? ['top', 'bottom'] : ['bottom', 'top'];
     const inward: LabelSide = ({ top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const)[outward];
     const text = labels[id] ?? '';
-    const own = taken.findIndex((b) => b.x0 === p.x - sizeOf(id) / 2 && b.y0 === p.y - sizeOf(id) / 2);
-    const others = taken.filter((_, i) => i !== own);
-    const side = [outward, ...across, inward].find((s) => !others.some((b) => overlaps(b, labelBox(p, sizeOf(id), text, s)))) ?? outward;
+    // A label starts a gap away from its own node, so its node's box never counts against it.
+    const side = [outward, ...across, inward].find((s) => !taken.some((b) => overlaps(b, labelBox(p, sizeOf(id), text, s)))) ?? outward;
     out[id] = side;
     taken.push(labelBox(p, sizeOf(id), text, side));
   }
