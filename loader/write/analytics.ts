@@ -2,7 +2,7 @@
 // the analysis input back from the graph. A `Meta {id:'analysis'}` flag marks analytics stale until fully rewritten.
 import type { Driver } from 'neo4j-driver';
 import type { Analysis, AnalysisPaper } from '../types.ts';
-import { chunk, withInts } from './util.ts';
+import { awaitSearchIndexes, chunk, withInts } from './util.ts';
 
 const BATCH = 5000;
 
@@ -136,4 +136,5 @@ export async function writeAnalysis(driver: Driver, database: string, analysis: 
     'UNWIND $rows AS row MATCH (a:Author {id: row.author}) SET a.community = row.community, a.communityName = row.communityName',
     analysis.communities.map((c) => withInts(c, ['community'])),
   );
+  await awaitSearchIndexes(driver, database);
 }

@@ -3,7 +3,7 @@
 // papers it does not have are CREATEd (under the uniqueness constraint), so re-runs and post-crash runs converge.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { PaperNode, ResolvedCorpus } from '../types.ts';
-import { chunk, paperHash, withInts } from './util.ts';
+import { awaitSearchIndexes, chunk, paperHash, withInts } from './util.ts';
 
 export interface EntityWriteResult {
   papersNew: number;
@@ -272,5 +272,6 @@ export async function writeEntities(
     await session.close();
   }
   await driver.executeQuery(SOURCES_DONE, { rows: corpus.sources.map((s) => withInts(s, ['rows', 'errors'])) }, { database });
+  await awaitSearchIndexes(driver, database);
   return result;
 }

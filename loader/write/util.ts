@@ -1,7 +1,6 @@
-// Small helpers shared by the writers: batching and stable content hashes.
-// Pure functions; no driver here.
+// Small helpers shared by the writers: batching, stable content hashes, and waiting for the search indexes.
 import crypto from 'node:crypto';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { PaperNode } from '../types.ts';
 
 /** Splits `items` into arrays of at most `size` items (the last may be shorter). */
@@ -29,4 +28,12 @@ export function withInts<T extends object>(row: T, keys: readonly (keyof T)[]): 
     if (typeof v === 'number') out[k as string] = neo4j.int(Math.trunc(v));
   }
   return out as T;
+}
+
+/**
+ * Waits until every committed write is in the (eventually consistent) full-text indexes, so a load that has returned
+ * is searchable (cypher/schema/003-fulltext.cypher).
+ */
+export async function awaitSearchIndexes(driver: Driver, database: string): Promise<void> {
+  await driver.executeQuery('CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()', {}, { database });
 }

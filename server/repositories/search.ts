@@ -7,11 +7,11 @@ import type { Plain } from './plain.ts';
 
 /** The full-text index each searchable type lives in (cypher/schema/003-fulltext.cypher). */
 export const SEARCH_INDEX: Partial<Record<NodeType, string>> = {
-  paper: 'paper_text',
-  author: 'entity_text',
-  topic: 'entity_text',
-  repo: 'entity_text',
-  tag: 'entity_text',
+  paper: 'paper_search',
+  author: 'entity_search',
+  topic: 'entity_search',
+  repo: 'entity_search',
+  tag: 'entity_search',
 };
 export const SEARCHABLE = Object.keys(SEARCH_INDEX) as NodeType[];
 
@@ -62,7 +62,7 @@ export class SearchRepository {
   }
 
   private query(types: NodeType[], lucene: string, limit: number) {
-    // One round trip, one call per index: papers in `paper_text`, every other type in `entity_text` (asked for
+    // One round trip, one call per index: papers in `paper_search`, every other type in `entity_search` (asked for
     // enough hits that each wanted type can still fill the list, then filtered to the wanted types).
     const calls = [...new Set(types.map((t) => SEARCH_INDEX[t]!))].map((index) => {
       const labels = types.filter((t) => SEARCH_INDEX[t] === index).map((t) => TYPE_LABEL[t]);

@@ -5,9 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphChecksum } from '../../neo4j/checksum.ts';
+import { applySchema } from '../../neo4j/schema.ts';
 import { loadPaths } from '../../loader/pipeline.ts';
 import { ARCHIVE, ROOT, SEEDS } from '../support/app.ts';
 import { DATABASE, graphCounts, testDriver, wipe } from '../support/db.ts';
+import { missingFromIndex, phraseQuery } from '../support/search.ts';
 
 beforeAll(async () => wipe());
 
@@ -21,6 +23,31 @@ describe('loading the seed corpus', () => {
     expect(counts).toMatchObject({ Paper: 287, Author: 119, Tag: 19, Source: 5 });
     const res = await testDriver().executeQuery('MATCH (p:Paper) WHERE EXISTS { (p)<-[:AUTHORED]-() } RETURN count(p) AS n', {}, { database: DATABASE });
     expect(Number(res.records[0]!.get('n'))).toBe(25);
+  });
+
+  it('leaves every paper and author searchable the moment the load returns (eventually consistent indexes awaited)', async () => {
+    // Run straight after the load: each paper is looked up by the words of its title, each author by name.
+    const db = testDriver();
+    const papers = await db.executeQuery('MATCH (p:Paper) RETURN p.id AS id, p.title AS title', {}, { database: DATABASE });
+    const authors = await db.executeQuery('MATCH (a:Author) RETURN a.id AS id, a.name AS name', {}, { database: DATABASE });
+    const paperRows = papers.records.map((r) => ({ id: r.get('id') as string, q: phraseQuery(r.get('title') as string) }));
+    const authorRows = authors.records.map((r) => ({ id: r.get('id') as string, q: phraseQuery(r.get('name') as string) }));
+    expect(paperRows).toHaveLength(287);
+    expect(authorRows).toHaveLength(119);
+    expect(await missingFromIndex(db, 'paper_search', paperRows)).toEqual([]);
+    expect(await missingFromIndex(db, 'entity_search', authorRows)).toEqual([]);
+  });
+
+  it('keeps its full-text indexes eventually consistent and drops the ones they replaced', async () => {
+    const db = testDriver();
+    // A graph from before: the same fields under the old names, updated inside each commit.
+    for (const statement of ['DROP INDEX paper_search', 'DROP INDEX entity_search', 'CREATE FULLTEXT INDEX paper_text FOR (n:Paper) ON EACH [n.title, n.abstract]', 'CREATE FULLTEXT INDEX entity_text FOR (n:Author|Topic|Repo|Tag) ON EACH [n.name, n.label, n.termText, n.owner]']) {
+      await db.executeQuery(statement, {}, { database: DATABASE });
+    }
+    await applySchema(db, DATABASE);
+    const res = await db.executeQuery('SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options.indexConfig AS config ORDER BY name', {}, { database: DATABASE });
+    const rows = res.records.map((r) => [r.get('name'), (r.get('config') as Record<string, unknown>)['fulltext.eventually_consistent']]);
+    expect(rows).toEqual([['entity_search', true], ['paper_search', true]]);
   });
 
   it('merges one paper seen in five files into one node with every source', async () => {

@@ -38,7 +38,7 @@ const ATTEMPTS: [string, string][] = [
   ['CALL db.clearQueryCaches()', 'procedure-not-allowed'],
   ['CALL dbms.listConfig() YIELD name RETURN name', 'procedure-not-allowed'],
   ['CALL apoc.create.node(["Evil"], {}) YIELD node RETURN node', 'procedure-not-allowed'],
-  ['CALL db.index.fulltext.drop("paper_text")', 'procedure-not-allowed'],
+  ['CALL db.index.fulltext.drop("paper_search")', 'procedure-not-allowed'],
   ['CREATE INDEX evil FOR (n:Paper) ON (n.x)', 'administration'],
   ['DROP CONSTRAINT paper_id', 'administration'],
   ['USE system SHOW USERS', 'database-switch'],
