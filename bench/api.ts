@@ -66,8 +66,9 @@ async function main(): Promise<void> {
   let server: ReturnType<typeof spawn> | null = null;
   let counts = '';
   try {
+    // The schema as the server applies it at start-up (a kept graph from an older version is migrated the same way).
+    await applySchema(driver, 'neo4j');
     if (!DATA) {
-      await applySchema(driver, 'neo4j');
       await loadPaths(driver, 'neo4j', [path.join(ROOT, 'loader/samples/seeds'), path.join(ROOT, 'loader/samples/daily-ai-papers-2024')], { cwd: ROOT });
     }
     await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: 'neo4j' });

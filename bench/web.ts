@@ -175,8 +175,9 @@ async function main(): Promise<void> {
   const { browser, close } = await launchBrowser();
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
+    // The schema as the server applies it at start-up (a kept graph from an older version is migrated the same way).
+    await applySchema(driver, DB);
     if (!DATA) {
-      await applySchema(driver, DB);
       await loadPaths(driver, DB, [path.join(ROOT, 'loader/samples/seeds')], { cwd: ROOT });
     }
     app = await buildApp({ driver, database: DB, config: readServerConfig({}, ROOT), dbUri: handle.uri, logger: { level: 'error' } });

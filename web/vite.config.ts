@@ -7,5 +7,7 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname),
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // The layout worker (web/src/canvas/layout.worker.ts) is an ES module worker, bundled on its own.
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

@@ -38,6 +38,66 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     await page.close();
   });
 
+  it('lays out a large topic map in a worker and builds it up at its final positions, boxes apart', async () => {
+    // How long the main thread blocks is measured by bench:web (it varies with the machine's load); this checks the path.
+    const page = await e.page();
+    await page.goto(e.base + '/');
+    await page.waitForFunction(() => ((window as unknown as { __pge?: { cy: { nodes: () => { length: number } } } }).__pge?.cy.nodes().length ?? 0) > 5);
+    await page.waitForTimeout(500);
+    const r = await page.evaluate(async () => {
+      type Box = { x1: number; y1: number; x2: number; y2: number };
+      const w = window as unknown as { __pge: { cy: import('cytoscape').Core; store: { getState: () => { clear: () => void; setGraph: (g: unknown) => void } } } };
+      // 40 broad topics of 15 subtopics each: 640 topics, the size of a large archive's topic map.
+      const nodes: unknown[] = [];
+      const edges: unknown[] = [];
+      for (let b = 0; b < 40; b++) {
+        nodes.push({ id: `topic:b${b}`, type: 'topic', label: `Broad topic number ${b}`, props: { level: 0, size: 500 }, degree: 15 });
+        for (let i = 0; i < 15; i++) {
+          nodes.push({ id: `topic:b${b}-${i}`, type: 'topic', label: `Subtopic ${i} of ${b}`, props: { level: 1, size: 30, parentTopic: `topic:b${b}` }, degree: 3 });
+          if (i > 0) edges.push({ id: `l${b}-${i}`, type: 'LINKED_TO', source: `topic:b${b}-${i - 1}`, target: `topic:b${b}-${i}`, props: { strength: 0.5 } });
+        }
+        if (b > 0) edges.push({ id: `x${b}`, type: 'LINKED_TO', source: `topic:b${b - 1}-0`, target: `topic:b${b}-0`, props: { strength: 0.1 } });
+      }
+      w.__pge.store.getState().clear();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300)));
+      const tasks: number[] = [];
+      const obs = new PerformanceObserver((list) => list.getEntries().forEach((t) => tasks.push(t.duration)));
+      obs.observe({ type: 'longtask', buffered: false });
+      const t0 = performance.now();
+      w.__pge.store.getState().setGraph({ nodes, edges, truncated: false });
+      const container = w.__pge.cy.container()!;
+      const dimmed = container.classList.contains('laying-out');
+      while (container.classList.contains('laying-out') && performance.now() - t0 < 30_000) await new Promise((done) => setTimeout(done, 50));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300)));
+      obs.disconnect();
+      const boxes = w.__pge.cy.nodes(':parent').map((n) => ({ id: n.id(), b: n.boundingBox({ includeLabels: true, includeOverlays: false }) as Box }));
+      const overlaps: string[] = [];
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((c) => {
+        if (a.b.x1 < c.b.x2 && c.b.x1 < a.b.x2 && a.b.y1 < c.b.y2 && c.b.y1 < a.b.y2) overlaps.push(`${a.id} / ${c.id}`);
+      }));
+      const xs = w.__pge.cy.nodes().map((n) => n.position('x'));
+      return {
+        dimmed,
+        ms: Math.round(performance.now() - t0),
+        longest: Math.round(Math.max(0, ...tasks)),
+        worker: performance.getEntriesByType('resource').some((e) => e.name.includes('layout.worker')),
+        nodes: w.__pge.cy.nodes().length,
+        boxes: boxes.length,
+        overlaps,
+        spread: Math.max(...xs) - Math.min(...xs),
+      };
+    });
+    console.log(`large topic map: ${r.nodes} nodes laid out in ${r.ms} ms, longest main-thread block ${r.longest} ms`);
+    expect(r.dimmed).toBe(true);
+    expect(r.worker).toBe(true);
+    expect(r.nodes).toBe(640);
+    expect(r.boxes).toBe(40);
+    expect(r.overlaps).toEqual([]);
+    expect(r.spread).toBeGreaterThan(1000);
+    await e.shot(page, '01b-large-topic-map');
+    await page.close();
+  });
+
   it('search "offloading" → open the paper → expand → the drawer lists its authors in order', async () => {
     const page = await e.page();
     await page.goto(e.base + '/');

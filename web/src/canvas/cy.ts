@@ -1,15 +1,18 @@
 // The Cytoscape instance lives here, outside React state, and follows the store: it diffs the visible graph into
 // the canvas, places new nodes next to the node they came from, and runs the chosen (or automatic) layout.
-import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import cola from 'cytoscape-cola';
 import fcose from 'cytoscape-fcose';
 import { createStore } from 'zustand/vanilla';
 import type { GEdge, GNode } from '../api/types.ts';
 import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides, radialPositions } from '../graph/radial.ts';
+import { chunkByBox } from '../graph/chunks.ts';
 import { separate } from '../graph/separate.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
-import { appStore, type AppState, type Layout } from '../store/index.ts';
+import { appStore, type AppState } from '../store/index.ts';
+import type { LayoutJob, LayoutResult } from './layout-job.ts';
+import { chosenLayout, layoutOptions } from './layout-options.ts';
 
 cytoscape.use(cola);
 cytoscape.use(fcose);
@@ -74,35 +77,6 @@ function elements(g: CanvasGraph, s: AppState): ElementDefinition[] {
   return out;
 }
 
-export function layoutOptions(name: Layout, count: number, compound: boolean): LayoutOptions {
-  // Automatic: cola (animated, constraint-based) for small graphs, fcose above; from 700 nodes fcose runs its
-  // spectral 'draft' pass only (about 0.7 s at 1k and 0.8 s at 2k nodes in bench:web, against 2–3 s and 8 s+ for
-  // the full pass, which the explicit "Force (fcose)" choice still runs up to 1 000 nodes).
-  const chosen = name === 'auto' ? (count <= 150 && !compound ? 'cola' : 'fcose') : name;
-  const draft = count >= (name === 'auto' ? 700 : 1000);
-  switch (chosen) {
-    case 'cola':
-      // cola only honours maxSimulationTime when it animates (unanimated it loops synchronously until converged,
-      // which can block the page for seconds); larger graphs take more ticks per frame and redraw less often.
-      return { name: 'cola', animate: true, refresh: count > 150 ? 8 : 2, randomize: false, maxSimulationTime: 1500, nodeSpacing: 12, edgeLength: 90, fit: true, padding: 40 } as LayoutOptions;
-    case 'fcose':
-      // fcose's draft quality needs randomize: true (it has no spectral result to refine otherwise).
-      // With compound boxes (the topic map), links between different boxes are long and weak, so similar
-      // topics sit near each other without their boxes being pulled on top of one another.
-      if (compound) {
-        const crossing = (e: EdgeSingular) => e.source().data('parent') !== e.target().data('parent');
-        return { name: 'fcose', animate: false, randomize: true, quality: draft ? 'draft' : 'default', nodeRepulsion: 15000, idealEdgeLength: (e: EdgeSingular) => (crossing(e) ? 260 : 90), edgeElasticity: (e: EdgeSingular) => (crossing(e) ? 0.1 : 0.45), nodeSeparation: 120, nestingFactor: 0.1, gravity: 0.2, gravityCompound: 1.5, gravityRangeCompound: 1.2, tile: true, fit: true, padding: 30 } as LayoutOptions;
-      }
-      return { name: 'fcose', animate: false, randomize: draft, quality: draft ? 'draft' : 'default', nodeRepulsion: 6000, idealEdgeLength: 80, nestingFactor: 0.2, gravity: 0.3, tile: true, fit: true, padding: 30 } as LayoutOptions;
-    case 'concentric':
-      return { name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 12 } as LayoutOptions;
-    case 'breadthfirst':
-      return { name: 'breadthfirst', animate: false, fit: true, padding: 30, directed: false, spacingFactor: 1.1 } as LayoutOptions;
-    default:
-      return { name: 'grid', animate: false, fit: true, padding: 30 } as LayoutOptions;
-  }
-}
-
 /**
  * The related-work view on the automatic layout: a preset placement by relatedness (graph/radial.ts) — distance
  * from the paper in the middle says how related, not where a force simulation happened to settle.
@@ -156,20 +130,146 @@ export function runLayout(): void {
     const sided = cy.nodes().filter((n) => !!n.data('labelSide'));
     if (sided.nonempty()) sided.removeData('labelSide');
   }
+  // A layout still running in the worker is superseded by this one (its result is dropped when it arrives); elements
+  // waiting for its positions join the canvas now.
+  const id = ++jobId;
+  cy.container()?.classList.remove('laying-out');
+  if (pendingAdd) pendingAdd();
+  if (!at && layoutOffThread(cy, s, t0, id)) return;
   const options = at
     ? ({ name: 'preset', positions: (n: NodeSingular) => at[n.id()] ?? { x: 0, y: 0 }, animate: false, fit: true, padding: 40 } as LayoutOptions)
     : layoutOptions(s.layout, cy.nodes().length, cy.nodes(':parent').length > 0);
   const layout = cy.layout(options);
-  layout.one('layoutstop', () => {
-    if (cy && !at) separateBoxes(cy);
-    lastLayoutMs = Math.round(performance.now() - t0);
-    // Small graphs: do not blow nodes up to fill the screen.
-    if (cy && cy.zoom() > 1.3) {
-      cy.zoom(1.3);
-      cy.center();
-    }
-  });
+  layout.one('layoutstop', () => afterLayout(t0, !at));
   layout.run();
+}
+
+/** What every finished layout does: boxes pushed apart (force layouts), the time kept, small graphs not blown up. */
+function afterLayout(t0: number, force: boolean): void {
+  if (cy && force) separateBoxes(cy);
+  lastLayoutMs = Math.round(performance.now() - t0);
+  // Small graphs: do not blow nodes up to fill the screen.
+  if (cy && cy.zoom() > 1.3) {
+    cy.zoom(1.3);
+    cy.center();
+  }
+}
+
+/**
+ * fcose layouts of graphs from this many nodes (the automatic choice's cola threshold) run in a worker
+ * (canvas/layout.worker.ts), so the page stays responsive while a large topic map is laid out; the canvas stays
+ * dimmed until the positions arrive. Smaller graphs lay out faster than a worker round trip.
+ */
+export const WORKER_MIN_NODES = 150;
+let worker: Worker | null | undefined;
+let jobId = 0;
+
+function layoutWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+/** Posts a layout job to the worker; `done` gets the positions, or null when the worker failed. False: no worker. */
+function inWorker(job: Omit<LayoutJob, 'id'>, id: number, done: (positions: LayoutResult['positions'] | null) => void): boolean {
+  const w = layoutWorker();
+  if (!w) return false;
+  w.onmessage = (ev: MessageEvent<LayoutResult & { error?: string }>) => {
+    if (ev.data.id === jobId && id === jobId) done(ev.data.error ? null : ev.data.positions); // else superseded
+  };
+  w.onerror = (ev) => {
+    ev.preventDefault();
+    worker = null; // not tried again: this and later layouts run on the main thread
+    if (id === jobId) done(null);
+  };
+  w.postMessage({ ...job, id });
+  return true;
+}
+
+/** Lays out the elements on the canvas in the worker when it is a large fcose run; false when it does not apply. */
+function layoutOffThread(c: Core, s: AppState, t0: number, id: number): boolean {
+  const count = c.nodes().length;
+  if (count < WORKER_MIN_NODES || chosenLayout(s.layout, count, c.nodes(':parent').length > 0) !== 'fcose') return false;
+  const job = {
+    layout: s.layout,
+    nodes: c.nodes().map((n) => (n.isParent() ? { id: n.id() } : { id: n.id(), ...(n.data('parent') ? { parent: String(n.data('parent')) } : {}), w: n.width(), h: n.height() })),
+    edges: c.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+  };
+  const container = c.container();
+  const started = inWorker(job, id, (at) => {
+    container?.classList.remove('laying-out');
+    if (cy !== c) return;
+    const layout = c.layout(
+      at
+        ? ({ name: 'preset', positions: (n: NodeSingular) => at[n.id()] ?? n.position(), animate: false, fit: true, padding: 30 } as LayoutOptions)
+        : layoutOptions(s.layout, c.nodes().length, c.nodes(':parent').length > 0),
+    );
+    layout.one('layoutstop', () => afterLayout(t0, true));
+    layout.run();
+  });
+  if (started) container?.classList.add('laying-out');
+  return started;
+}
+
+/** Elements held back while the worker computes their first positions (added at once if another layout starts). */
+let pendingAdd: (() => void) | null = null;
+
+/**
+ * A large graph arriving on an empty canvas: its fcose layout runs in the worker first, and the elements join the
+ * canvas once, at their final positions — styles, label sizes and box bounds computed and drawn once, not for a
+ * throwaway pile and again after the layout. False when this does not apply (small graph, other layout, no worker).
+ */
+function placeOffThread(c: Core, toAdd: ElementDefinition[], s: AppState, gen: number): boolean {
+  const nodes = toAdd.filter((el) => el.group === 'nodes');
+  const parents = new Set(nodes.flatMap((el) => (el.data.parent ? [String(el.data.parent)] : [])));
+  if (nodes.length < WORKER_MIN_NODES || relatedPlacement(s) || chosenLayout(s.layout, nodes.length, parents.size > 0) !== 'fcose') return false;
+  const t0 = performance.now();
+  const id = ++jobId;
+  const sizeOf = (el: ElementDefinition) => (el.classes?.includes('stub') ? { w: 54, h: 20 } : { w: Number(el.data.size ?? 20), h: Number(el.data.size ?? 20) });
+  const job = {
+    layout: s.layout,
+    nodes: nodes.map((el) => (parents.has(el.data.id!) ? { id: el.data.id! } : { id: el.data.id!, ...(el.data.parent ? { parent: String(el.data.parent) } : {}), ...sizeOf(el) })),
+    edges: toAdd.filter((el) => el.group === 'edges').map((el) => ({ id: el.data.id!, source: String(el.data.source), target: String(el.data.target) })),
+  };
+  const live = () => cy === c && gen === generation; // else a newer sync adds what it wants
+  const add = (els: ElementDefinition[]) => c.batch(() => c.add(els));
+  const started = inWorker(job, id, (at) => {
+    pendingAdd = null;
+    const done = () => c.container()?.classList.remove('laying-out');
+    if (!live()) return done();
+    if (!at) {
+      done();
+      add(toAdd);
+      return runLayout();
+    }
+    // At their final positions, a box with its subtopics at a time, a few hundred elements per frame: styles and
+    // box bounds of a large compound graph cost about a second at once (Cytoscape re-derives each box's style cache
+    // for every property of every child), so it builds up over a few frames instead of freezing the page.
+    const placed = toAdd.map((el) => (el.group === 'nodes' && at[el.data.id!] ? { ...el, position: at[el.data.id!]! } : el));
+    const chunks = chunkByBox(placed, CHUNK * 2, CHUNK / 2);
+    const step = (i: number) => {
+      if (!live()) return done();
+      add(chunks[i]!);
+      if (i + 1 < chunks.length) return void requestAnimationFrame(() => step(i + 1));
+      done();
+      for (const pinned of s.pinned) c.getElementById(pinned).lock();
+      c.fit(undefined, 30);
+      afterLayout(t0, true);
+    };
+    step(0);
+  });
+  if (!started) return false;
+  pendingAdd = () => {
+    pendingAdd = null;
+    c.container()?.classList.remove('laying-out');
+    if (live()) add(toAdd);
+  };
+  c.container()?.classList.add('laying-out');
+  return true;
 }
 
 let onlyCache: { ids: string[]; set: Set<string> } | null = null;
@@ -234,6 +334,7 @@ function sync(s: AppState): void {
     if (!incremental) runLayout();
     else cy!.fit(undefined, 30);
   };
+  if (!incremental && cy.elements().empty() && placeOffThread(cy, toAdd, s, gen)) return;
   if (!incremental || toAdd.length <= CHUNK) {
     cy.batch(() => cy!.add(toAdd));
     finish();
@@ -256,7 +357,7 @@ function rank(el: ElementDefinition): number {
 /** Creates the canvas in `container`; returns a cleanup that destroys it. */
 export function mountCanvas(container: HTMLElement, events: CanvasEvents): () => void {
   cy = cytoscape({ container, style: stylesheet() as cytoscape.StylesheetJson, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
-  (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions };
+  (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions, lastLayout };
   cy.on('tap', 'node', (ev) => {
     const n = ev.target;
     if (n.hasClass('stub')) events.onStub(String(n.data('parentNode')), String(n.data('rel')));
