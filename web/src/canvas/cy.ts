@@ -357,7 +357,7 @@ function rank(el: ElementDefinition): number {
 /** Creates the canvas in `container`; returns a cleanup that destroys it. */
 export function mountCanvas(container: HTMLElement, events: CanvasEvents): () => void {
   cy = cytoscape({ container, style: stylesheet() as cytoscape.StylesheetJson, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
-  (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions, lastLayout };
+  (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions };
   cy.on('tap', 'node', (ev) => {
     const n = ev.target;
     if (n.hasClass('stub')) events.onStub(String(n.data('parentNode')), String(n.data('rel')));
