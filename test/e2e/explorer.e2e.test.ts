@@ -47,7 +47,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     const r = await page.evaluate(async () => {
       type Box = { x1: number; y1: number; x2: number; y2: number };
       const w = window as unknown as { __pge: { cy: import('cytoscape').Core; store: { getState: () => { clear: () => void; setGraph: (g: unknown) => void } } } };
-      // 40 broad topics of 15 subtopics each: 640 topics, the size of a large archive's topic map.
+      // 40 broad topics of 15 subtopics each (linked to their neighbour and to the first): 640 topics, a large archive's map.
       const nodes: unknown[] = [];
       const edges: unknown[] = [];
       for (let b = 0; b < 40; b++) {
@@ -55,6 +55,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
         for (let i = 0; i < 15; i++) {
           nodes.push({ id: `topic:b${b}-${i}`, type: 'topic', label: `Subtopic ${i} of ${b}`, props: { level: 1, size: 30, parentTopic: `topic:b${b}` }, degree: 3 });
           if (i > 0) edges.push({ id: `l${b}-${i}`, type: 'LINKED_TO', source: `topic:b${b}-${i - 1}`, target: `topic:b${b}-${i}`, props: { strength: 0.5 } });
+          if (i > 1) edges.push({ id: `s${b}-${i}`, type: 'LINKED_TO', source: `topic:b${b}-0`, target: `topic:b${b}-${i}`, props: { strength: 0.3 } });
         }
         if (b > 0) edges.push({ id: `x${b}`, type: 'LINKED_TO', source: `topic:b${b - 1}-0`, target: `topic:b${b}-0`, props: { strength: 0.1 } });
       }

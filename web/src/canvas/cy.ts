@@ -11,7 +11,7 @@ import { chunkByBox } from '../graph/chunks.ts';
 import { separate } from '../graph/separate.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState } from '../store/index.ts';
-import type { LayoutJob, LayoutResult } from './layout-job.ts';
+import { inWorker, jobFromCanvas, jobFromElements, nextJob, WORKER_MIN_NODES } from './layout-client.ts';
 import { chosenLayout, layoutOptions } from './layout-options.ts';
 
 cytoscape.use(cola);
@@ -132,7 +132,7 @@ export function runLayout(): void {
   }
   // A layout still running in the worker is superseded by this one (its result is dropped when it arrives); elements
   // waiting for its positions join the canvas now.
-  const id = ++jobId;
+  const id = nextJob();
   cy.container()?.classList.remove('laying-out');
   if (pendingAdd) pendingAdd();
   if (!at && layoutOffThread(cy, s, t0, id)) return;
@@ -155,50 +155,11 @@ function afterLayout(t0: number, force: boolean): void {
   }
 }
 
-/**
- * fcose layouts of graphs from this many nodes (the automatic choice's cola threshold) run in a worker
- * (canvas/layout.worker.ts), so the page stays responsive while a large topic map is laid out; the canvas stays
- * dimmed until the positions arrive. Smaller graphs lay out faster than a worker round trip.
- */
-export const WORKER_MIN_NODES = 150;
-let worker: Worker | null | undefined;
-let jobId = 0;
-
-function layoutWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
-  }
-  return worker;
-}
-
-/** Posts a layout job to the worker; `done` gets the positions, or null when the worker failed. False: no worker. */
-function inWorker(job: Omit<LayoutJob, 'id'>, id: number, done: (positions: LayoutResult['positions'] | null) => void): boolean {
-  const w = layoutWorker();
-  if (!w) return false;
-  w.onmessage = (ev: MessageEvent<LayoutResult & { error?: string }>) => {
-    if (ev.data.id === jobId && id === jobId) done(ev.data.error ? null : ev.data.positions); // else superseded
-  };
-  w.onerror = (ev) => {
-    ev.preventDefault();
-    worker = null; // not tried again: this and later layouts run on the main thread
-    if (id === jobId) done(null);
-  };
-  w.postMessage({ ...job, id });
-  return true;
-}
-
 /** Lays out the elements on the canvas in the worker when it is a large fcose run; false when it does not apply. */
 function layoutOffThread(c: Core, s: AppState, t0: number, id: number): boolean {
   const count = c.nodes().length;
   if (count < WORKER_MIN_NODES || chosenLayout(s.layout, count, c.nodes(':parent').length > 0) !== 'fcose') return false;
-  const job = {
-    layout: s.layout,
-    nodes: c.nodes().map((n) => (n.isParent() ? { id: n.id() } : { id: n.id(), ...(n.data('parent') ? { parent: String(n.data('parent')) } : {}), w: n.width(), h: n.height() })),
-    edges: c.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
-  };
+  const job = jobFromCanvas(c, s.layout);
   const container = c.container();
   const started = inWorker(job, id, (at) => {
     container?.classList.remove('laying-out');
@@ -228,13 +189,8 @@ function placeOffThread(c: Core, toAdd: ElementDefinition[], s: AppState, gen: n
   const parents = new Set(nodes.flatMap((el) => (el.data.parent ? [String(el.data.parent)] : [])));
   if (nodes.length < WORKER_MIN_NODES || relatedPlacement(s) || chosenLayout(s.layout, nodes.length, parents.size > 0) !== 'fcose') return false;
   const t0 = performance.now();
-  const id = ++jobId;
-  const sizeOf = (el: ElementDefinition) => (el.classes?.includes('stub') ? { w: 54, h: 20 } : { w: Number(el.data.size ?? 20), h: Number(el.data.size ?? 20) });
-  const job = {
-    layout: s.layout,
-    nodes: nodes.map((el) => (parents.has(el.data.id!) ? { id: el.data.id! } : { id: el.data.id!, ...(el.data.parent ? { parent: String(el.data.parent) } : {}), ...sizeOf(el) })),
-    edges: toAdd.filter((el) => el.group === 'edges').map((el) => ({ id: el.data.id!, source: String(el.data.source), target: String(el.data.target) })),
-  };
+  const id = nextJob();
+  const job = jobFromElements(toAdd, parents, s.layout);
   const live = () => cy === c && gen === generation; // else a newer sync adds what it wants
   const add = (els: ElementDefinition[]) => c.batch(() => c.add(els));
   const started = inWorker(job, id, (at) => {
