@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { memorySizing } from '../neo4j/config.ts';
 import { createDriver } from '../neo4j/db.ts';
 import { startEmbedded } from '../neo4j/launcher.ts';
+import { ensureHubs } from '../neo4j/hubs.ts';
 import { applySchema } from '../neo4j/schema.ts';
 import { loadPaths } from '../loader/pipeline.ts';
 import { freePort } from '../test/support/neo4j-global.ts';
@@ -68,9 +69,9 @@ async function main(): Promise<void> {
   try {
     // The schema as the server applies it at start-up (a kept graph from an older version is migrated the same way).
     await applySchema(driver, 'neo4j');
-    if (!DATA) {
-      await loadPaths(driver, 'neo4j', [path.join(ROOT, 'loader/samples/seeds'), path.join(ROOT, 'loader/samples/daily-ai-papers-2024')], { cwd: ROOT });
-    }
+    if (!DATA) await loadPaths(driver, 'neo4j', [path.join(ROOT, 'loader/samples/seeds'), path.join(ROOT, 'loader/samples/daily-ai-papers-2024')], { cwd: ROOT });
+    // A kept graph gets its hub labels as `npm start` gives them to a graph written by an older version.
+    else await ensureHubs(driver, 'neo4j');
     await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: 'neo4j' });
     const ids = await driver.executeQuery(
       `CALL () { MATCH (p:Paper) WHERE EXISTS { (p)-[:SIMILAR_TO]-() } RETURN collect(p.id)[..40] AS papers }

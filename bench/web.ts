@@ -12,6 +12,7 @@ import { loadPaths } from '../loader/pipeline.ts';
 import { memorySizing } from '../neo4j/config.ts';
 import { createDriver } from '../neo4j/db.ts';
 import { startEmbedded } from '../neo4j/launcher.ts';
+import { ensureHubs } from '../neo4j/hubs.ts';
 import { applySchema } from '../neo4j/schema.ts';
 import { buildApp } from '../server/app.ts';
 import { warmUp } from '../server/warmup.ts';
@@ -177,9 +178,9 @@ async function main(): Promise<void> {
   try {
     // The schema as the server applies it at start-up (a kept graph from an older version is migrated the same way).
     await applySchema(driver, DB);
-    if (!DATA) {
-      await loadPaths(driver, DB, [path.join(ROOT, 'loader/samples/seeds')], { cwd: ROOT });
-    }
+    if (!DATA) await loadPaths(driver, DB, [path.join(ROOT, 'loader/samples/seeds')], { cwd: ROOT });
+    // A kept graph gets its hub labels as `npm start` gives them to a graph written by an older version.
+    else await ensureHubs(driver, DB);
     app = await buildApp({ driver, database: DB, config: readServerConfig({}, ROOT), dbUri: handle.uri, logger: { level: 'error' } });
     const webPort = await freePort();
     await app.listen({ port: webPort, host: '127.0.0.1' });

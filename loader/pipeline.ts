@@ -1,6 +1,7 @@
 // The load pipeline: read files → skip unchanged sources → resolve identities (against the graph too) → write
 // entities → recompute analytics over the whole graph when anything changed. Returns a summary for the CLI.
 import type { Driver } from 'neo4j-driver';
+import { HUB_DEGREE, hubsMarkedFor, markHubs } from '../neo4j/hubs.ts';
 import { analyse } from './analyse/index.ts';
 import { formatTopicTree } from './analyse/report.ts';
 import { readInputs } from './read.ts';
@@ -101,6 +102,9 @@ export async function loadPaths(driver: Driver | null, database: string, paths: 
     const analysis = await runAnalysis(driver, database, timings, log);
     summary.analysed = true;
     summary.topicTree = formatTopicTree(analysis);
+  } else if ((await hubsMarkedFor(driver, database)) !== HUB_DEGREE) {
+    // A graph written before hub labels existed (or with another threshold): label its hubs once.
+    await timed(timings, 'hubs', () => markHubs(driver, database));
   }
   return summary;
 }
@@ -114,6 +118,8 @@ export async function runAnalysis(driver: Driver, database: string, timings: Rec
   const analysis = await timed(timings, 'analyse', () => analyse(papers, { authorNames, previousTopics }));
   for (const [k, v] of Object.entries(analysis.timings)) timings[`analyse.${k}`] = v;
   await timed(timings, 'writeAnalysis', () => writeAnalysis(driver, database, analysis));
+  // Degrees changed (SIMILAR_TO, IN_TOPIC, COAUTHORED_WITH were rewritten): hub labels follow.
+  await timed(timings, 'hubs', () => markHubs(driver, database));
   await setAnalysisStale(driver, database, false);
   return analysis;
 }

@@ -2,14 +2,20 @@
 // its relationship, direction and a human reason ("co-authored 2 papers", "shares terms: routing, experts").
 // Paths do not pass through hubs: an interior node with more than `maxDegree` relationships (a broad topic, a
 // popular tag, a very prolific author) says little about how two things are connected, and crossing it makes the
-// search visit most of a large graph. The two ends may be hubs.
+// search visit most of a large graph. The two ends may be hubs. When the graph's `Hub` labels were computed for the
+// requested maxDegree (neo4j/hubs.ts; the loader keeps them current) the search checks the label; otherwise it
+// counts each visited node's relationships, which gives the same paths more slowly.
 import { NotFoundError } from '../errors.ts';
 import { int, type GraphDb } from './graphdb.ts';
 import { edgeId, nodeFromMap, type GEdge, type GNode, type Graph, type ParsedId } from './ids.ts';
 import type { Plain } from './plain.ts';
+import { HUB_DEGREE } from '../../neo4j/hubs.ts';
 
 /** Interior nodes with more relationships than this are not crossed (unless the caller asks otherwise). */
-export const DEFAULT_MAX_DEGREE = 500;
+export const DEFAULT_MAX_DEGREE = HUB_DEGREE;
+
+/** How long the threshold of the graph's `Hub` labels is trusted before it is read again. */
+export const HUB_CHECK_MS = 10_000;
 
 export const PATH_RELS = ['AUTHORED', 'COAUTHORED_WITH', 'HAS_CODE', 'HAS_RESOURCE', 'TAGGED', 'IN_TOPIC', 'SUBTOPIC_OF', 'SIMILAR_TO'] as const;
 
@@ -49,7 +55,18 @@ export function why(rel: string, props: Record<string, Plain>, from: GNode, to: 
 }
 
 export class PathsRepository {
+  private hubs: { maxDegree: number | null; at: number } | null = null;
+
   constructor(private readonly db: GraphDb) {}
+
+  /** The threshold the `Hub` labels stand for (null: not computed), re-read at most every HUB_CHECK_MS. */
+  async hubThreshold(): Promise<number | null> {
+    if (this.hubs && Date.now() - this.hubs.at < HUB_CHECK_MS) return this.hubs.maxDegree;
+    const [row] = await this.db.read("OPTIONAL MATCH (m:Meta {id: 'hubs'}) RETURN m.maxDegree AS max");
+    const max = typeof row?.max === 'number' && row.max >= 0 ? row.max : null;
+    this.hubs = { maxDegree: max, at: Date.now() };
+    return max;
+  }
 
   async paths(from: ParsedId, to: ParsedId, maxHops: number, k: number, maxDegree = DEFAULT_MAX_DEGREE): Promise<{ paths: { length: number; steps: PathStep[] }[]; graph: Graph; maxDegree: number }> {
     if (from.label === to.label && from.key === to.key) {
@@ -58,11 +75,12 @@ export class PathsRepository {
     }
     // One round trip: both ends looked up, and the search runs only when both exist (the collect always returns a
     // row). maxHops and k are validated integers (1–6, 1–5); relationship types come from PATH_RELS only.
+    const notHub = (await this.hubThreshold()) === maxDegree ? 'NOT y:Hub' : 'COUNT { (y)--() } <= $maxDegree';
     const [found] = await this.db.read(
       `OPTIONAL MATCH (a:${from.label} {id: $from}) OPTIONAL MATCH (b:${to.label} {id: $to})
        CALL (a, b) {
          WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-         MATCH p = SHORTEST ${Math.trunc(k)} (a) ((x)-[:${PATH_RELS.join('|')}]-(y) WHERE y = b OR COUNT { (y)--() } <= $maxDegree){1,${Math.trunc(maxHops)}} (b)
+         MATCH p = SHORTEST ${Math.trunc(k)} (a) ((x)-[:${PATH_RELS.join('|')}]-(y) WHERE y = b OR ${notHub}){1,${Math.trunc(maxHops)}} (b)
          WITH p LIMIT ${Math.trunc(k)}
          WITH nodes(p) AS ns, relationships(p) AS rs
          RETURN collect({

@@ -5,6 +5,10 @@ import { ensureCorpus, testApp } from '../support/app.ts';
 import neo4j from 'neo4j-driver';
 import { egoQuery } from '../../server/repositories/coauthors.ts';
 import { DATABASE, testDriver } from '../support/db.ts';
+import { HUB_DEGREE, hubsMarkedFor, markHubs } from '../../neo4j/hubs.ts';
+import { GraphDb } from '../../server/repositories/graphdb.ts';
+import { parseId } from '../../server/repositories/ids.ts';
+import { PathsRepository } from '../../server/repositories/paths.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -252,6 +256,44 @@ describe('GET /api/paths', () => {
     // the ends themselves may be hubs: a topic reaches its own papers with any maxDegree
     const fromHub: Answer = await get(`/api/paths?from=${enc(routing.id)}&to=${enc(a)}&maxHops=1&k=1&maxDegree=1`);
     expect(fromHub.paths).toHaveLength(1);
+  });
+
+  it('skips hubs by their Hub label when the labels stand for the requested maxDegree, with the same paths as counting', async () => {
+    const driver = testDriver();
+    const count = async (q: string, params = {}) => Number((await driver.executeQuery(q, params, { database: DATABASE })).records[0]!.get('c'));
+    // the seed load labelled the hubs for the default threshold
+    expect(await hubsMarkedFor(driver, DATABASE)).toBe(HUB_DEGREE);
+    const topics = await get('/api/topics');
+    const routing = topics.topics.find((t: { label: string }) => t.label === 'MoE routing');
+    const topic = await get(`/api/topics/${enc(routing.id)}`);
+    const [a, b] = [parseId(topic.papers[0].id), parseId(topic.papers[2].id)];
+    const fresh = () => new PathsRepository(new GraphDb(driver, DATABASE, 30_000));
+    const show = (ans: Awaited<ReturnType<PathsRepository['paths']>>) => ans.paths.map((p) => p.steps.map((s) => `${s.from.id} -${s.rel}-> ${s.to.id}`).join(' | '));
+    const threshold = 40;
+    try {
+      const counted = await fresh().paths(a, b, 3, 5, threshold); // labels stand for HUB_DEGREE: counts
+      expect(counted.paths.length).toBeGreaterThan(0);
+      const marked = await markHubs(driver, DATABASE, threshold);
+      expect(marked.hubs).toBeGreaterThan(0);
+      // exactly the nodes with more than `threshold` relationships carry the label
+      expect(await count('MATCH (n) WHERE (COUNT { (n)--() } > $t) <> n:Hub RETURN count(n) AS c', { t: threshold })).toBe(0);
+      expect(await count('MATCH (n:Hub) RETURN count(n) AS c')).toBe(marked.hubs);
+      const repo = fresh();
+      expect(await repo.hubThreshold()).toBe(threshold);
+      expect(show(await repo.paths(a, b, 3, 5, threshold))).toEqual(show(counted));
+      // the label is what the search looks at: label an interior node of the first path and the path goes
+      const interior = counted.paths[0]!.steps[0]!.to;
+      const { label, key } = parseId(interior.id);
+      await driver.executeQuery(`MATCH (n:${label} {id: $key}) SET n:Hub`, { key }, { database: DATABASE });
+      const avoided = await fresh().paths(a, b, 3, 5, threshold);
+      expect(avoided.paths.flatMap((p) => p.steps.slice(1).map((s) => s.from.id))).not.toContain(interior.id);
+      // re-marking takes the label off again (its degree is within the threshold)
+      expect((await markHubs(driver, DATABASE, threshold)).removed).toBe(1);
+    } finally {
+      await markHubs(driver, DATABASE);
+    }
+    expect(await hubsMarkedFor(driver, DATABASE)).toBe(HUB_DEGREE);
+    expect(await count('MATCH (n) WHERE (COUNT { (n)--() } > $t) <> n:Hub RETURN count(n) AS c', { t: HUB_DEGREE })).toBe(0);
   });
 
   it('validates its parameters', async () => {
