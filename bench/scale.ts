@@ -106,9 +106,7 @@ for (const n of sizes) {
       await wipe.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
       await wipe.close();
       const first = await load(corpusDir, env);
-      console.log(`${n}: first load ${(first.wallMs / 1000).toFixed(1)} s (${Object.entries(first.summary.timings).map(([k, v]) => `${k} ${(Number(v) / 1000).toFixed(1)} s`).join(', ')})`);
       const again = await load(corpusDir, env);
-      console.log(`${n}: re-run ${(again.wallMs / 1000).toFixed(1)} s; raw baseline and recall next`);
       // Raw baseline: the same rows with plain UNWIND … CREATE (own labels), in the same database, then removed.
       const read = await readInputs([corpusDir], { cwd: ROOT });
       const corpus = resolve(read.files);
