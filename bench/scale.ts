@@ -12,7 +12,7 @@ import { Command } from 'commander';
 import { createDriver } from '../neo4j/db.ts';
 import { readDbConfig } from '../neo4j/config.ts';
 import { startEmbedded } from '../neo4j/launcher.ts';
-import { neighbourLists, recallAtK, relatedFeatures, topK } from '../loader/analyse/similarity.ts';
+import { neighbourLists, recallAtK, topK } from '../loader/analyse/similarity.ts';
 import { rng, sampleIndices } from '../loader/analyse/rng.ts';
 import { buildFeatures } from '../loader/analyse/tfidf.ts';
 import { toAnalysisPapers } from '../loader/analyse/input.ts';
@@ -115,7 +115,7 @@ for (const n of sizes) {
       await session.run("MATCH (n) WHERE any(l IN labels(n) WHERE l STARTS WITH 'Raw') CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
       await session.close();
       // Related-work recall@10: the product's neighbour lists (pruned above 5 000 papers) against exact cosine.
-      const features = relatedFeatures(buildFeatures(toAnalysisPapers(corpus)));
+      const features = buildFeatures(toAnalysisPapers(corpus));
       const sample = sampleIndices(features.vectors.length, 200, rng(5));
       const exact = topK(features, { pruneTerms: 0 }, sample);
       const product = neighbourLists(features);

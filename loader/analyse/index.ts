@@ -6,7 +6,7 @@ import type { Analysis, AnalysisPaper } from '../types.ts';
 import { communities, coauthorPairs } from './communities.ts';
 import { readTopicConfig, type TopicConfig } from './config.ts';
 import { tfidfEmbedder, type Embedder } from './embedder.ts';
-import { neighbourLists, relatedFeatures, rerank, similarRelations, TOPIC_NEIGHBOURS, type SimilarityOptions } from './similarity.ts';
+import { neighbourLists, similarRelations, type SimilarityOptions } from './similarity.ts';
 import { hasText } from './tfidf.ts';
 import { topicLinks } from './topic-links.ts';
 import { buildTopics } from './topics.ts';
@@ -35,12 +35,8 @@ export function analyse(input: AnalysisPaper[], options: AnalyseOptions = {}): A
   const ids = papers.map((p) => p.id);
   const features = time('features', () => (options.embedder ?? tfidfEmbedder).embed(papers));
   const withText = papers.flatMap((p, i) => (hasText(p) && features.vectors[i]!.idx.length > 0 ? [i] : []));
-  // Related work: nearest papers by the vectors made for it (bigrams weighted down). The topic clustering reads the
-  // same lists scored again by the topic features; the shared terms that explain a match come from the topic
-  // features too, where phrases ("shared experts") stand out.
-  const lists = time('similarity', () => neighbourLists(relatedFeatures(features), options.similarity));
-  const neighbours = time('similarity.topics', () => rerank(features, lists).map((l) => l.slice(0, TOPIC_NEIGHBOURS)));
-  const similar = time('similarity.explain', () => similarRelations(ids, features, options.similarity, lists));
+  const neighbours = time('similarity', () => neighbourLists(features, options.similarity));
+  const similar = time('similarity.explain', () => similarRelations(ids, features, options.similarity, neighbours));
   const config = options.topicConfig ?? readTopicConfig(DEFAULT_TOPICS_FILE);
   const { topics, inTopic } = time('topics', () => buildTopics(ids, features, withText, { config, timings, neighbours, ...(options.previousTopics ? { previousTopics: options.previousTopics } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) }));
   const links = time('topics.links', () => topicLinks(topics, inTopic, similar));

@@ -1,7 +1,7 @@
 // Related work: each paper's top-k most similar papers by cosine over TF-IDF vectors (inverted index), with the
 // shared terms that explain each match. Exact by default; pruned candidate generation for large corpora.
 import type { SimilarRel } from '../types.ts';
-import { BIGRAM_WEIGHT, reweightBigrams, SIMILARITY_BIGRAM_WEIGHT, type Features, type SparseVector } from './tfidf.ts';
+import type { Features, SparseVector } from './tfidf.ts';
 
 export interface SimilarityOptions {
   k?: number;
@@ -224,38 +224,13 @@ export function recallAtK(exact: { target: number }[][], approx: { target: numbe
   return count === 0 ? 1 : sum / count;
 }
 
-/** How many neighbours per paper the topic clustering reads (the best of each list, by the topic features). */
-export const TOPIC_NEIGHBOURS = 20;
-/** How many related papers per paper are found, for related work (first k) and as the topic clustering's candidates. */
-export const NEIGHBOUR_POOL = 40;
-
 /**
- * Neighbour lists for every paper by the features' cosine: exact up to 5 000 papers, pruned candidates above (unless
- * `pruneTerms` says otherwise); at least `k` and NEIGHBOUR_POOL per paper.
+ * Neighbour lists for every paper: exact up to 5 000 papers, pruned candidates above (unless `pruneTerms` says
+ * otherwise); at least `k` and at least 20 per paper, so topic clustering can reuse them.
  */
 export function neighbourLists(features: Features, options: SimilarityOptions = {}): { target: number; score: number }[][] {
   const exact = (options.pruneTerms ?? (features.vectors.length > 5000 ? 60 : 0)) === 0;
-  return topK(features, { ...options, k: Math.max(NEIGHBOUR_POOL, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 60) });
-}
-
-/**
- * The vectors related work is ranked by: the topic features with bigrams weighted down to SIMILARITY_BIGRAM_WEIGHT.
- * Topics are defined by their phrases ("mixture of experts"); between two papers, one shared rare phrase should not
- * outweigh a shared vocabulary (labelled seed fixture: 60 → 70 of 105 papers with ≥ 3 of their 5 nearest labelled
- * papers of their own label).
- */
-export function relatedFeatures(features: Features): Features {
-  return reweightBigrams(features, SIMILARITY_BIGRAM_WEIGHT / BIGRAM_WEIGHT);
-}
-
-/** Each list scored again with `features` (exact cosine), best first; scores below `minScore` dropped. */
-export function rerank(features: Features, lists: Neighbour[][], minScore = 0.02): Neighbour[][] {
-  return lists.map((list, doc) =>
-    list
-      .map((n) => ({ target: n.target, score: cosine(features.vectors[doc]!, features.vectors[n.target]!) }))
-      .filter((n) => n.score >= minScore)
-      .sort((a, b) => b.score - a.score || a.target - b.target),
-  );
+  return topK(features, { ...options, k: Math.max(20, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 60) });
 }
 
 /** SIMILAR_TO rows for papers `ids` (same order as the feature vectors): the first k of each neighbour list. */

@@ -1,4 +1,4 @@
-// TF-IDF features: vocabulary (unigrams with df ≥ 2, bigrams with df ≥ 2, weighted down), sublinear tf, smoothed idf,
+// TF-IDF features: vocabulary (unigrams with df ≥ 2, bigrams with df ≥ 2), sublinear tf, smoothed idf,
 // title weighted twice, L2-normalised sparse vectors; and readable surfaces for every term.
 import type { AnalysisPaper } from '../types.ts';
 import { terms } from './text.ts';
@@ -17,15 +17,6 @@ export interface Features {
   vectors: SparseVector[];
 }
 
-/**
- * Weight of a bigram relative to a unigram. Bigrams are rarer than their words, so their idf is already high; weighted
- * up they let one shared phrase outweigh the shared vocabulary of a field. On the labelled seed fixture, related
- * papers with the paper's own label (top 5, 105 papers): 1.5 → 60 papers with ≥ 3 of 5, 1 → 65, 0.35–0.6 → 69–71,
- * unigrams only → 69; 0.5 keeps phrases as evidence and as readable topic terms.
- */
-export const BIGRAM_WEIGHT = 1.5;
-export const SIMILARITY_BIGRAM_WEIGHT = 0.5;
-
 /** The text a paper is described by: title (twice), abstract and summary. */
 export function paperText(p: AnalysisPaper): string {
   return [p.title, p.title, p.abstract ?? "", p.summary ?? ""].join(" \n ");
@@ -36,9 +27,8 @@ export function hasText(p: AnalysisPaper): boolean {
 }
 
 /** Builds TF-IDF features for `papers` (deterministic: vocabulary sorted). */
-export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number; maxDfRatio?: number; bigramWeight?: number } = {}): Features {
+export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number; maxDfRatio?: number } = {}): Features {
   const minDf = options.minDf ?? 2;
-  const bigramWeight = options.bigramWeight ?? BIGRAM_WEIGHT;
   const maxDf = Math.max(minDf, Math.floor((options.maxDfRatio ?? 0.5) * papers.length));
   // Pass 1: every distinct term gets an integer id once; documents keep (id, count) pairs in typed arrays, so the
   // per-document work after tokenising is integer arithmetic, not string hashing.
@@ -84,7 +74,7 @@ export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number
   const vocab = kept.map((id) => termOf[id]!);
   const n = papers.length;
   const idf = kept.map((id) => Math.log((1 + n) / (1 + df[id]!)) + 1);
-  const bigram = kept.map((id) => (termOf[id]!.includes(' ') ? bigramWeight : 1));
+  const bigram = kept.map((id) => (termOf[id]!.includes(' ') ? 1.5 : 1));
   const vectors = docIds.map((ids, doc) => {
     const counts = docCounts[doc]!;
     const entries: [number, number][] = [];
@@ -103,20 +93,4 @@ export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number
     return all.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
   });
   return { vocab, surface, df: Int32Array.from(kept, (id) => df[id]!), vectors };
-}
-
-/**
- * The same features with every bigram's weight multiplied by `factor`, vectors L2-normalised again (unigram-only
- * vocabularies, e.g. an embedding's dimensions, come back unchanged in value).
- */
-export function reweightBigrams(features: Features, factor: number): Features {
-  const isBigram = features.vocab.map((t) => t.includes(' '));
-  if (factor === 1 || !isBigram.some(Boolean)) return features;
-  const vectors = features.vectors.map((v) => {
-    const val = Float64Array.from(v.val, (x, j) => (isBigram[v.idx[j]!] ? x * factor : x));
-    const norm = Math.sqrt(val.reduce((s, x) => s + x * x, 0)) || 1;
-    for (let j = 0; j < val.length; j++) val[j]! /= norm;
-    return { idx: v.idx, val };
-  });
-  return { ...features, vectors };
 }
