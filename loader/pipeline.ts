@@ -1,7 +1,7 @@
 // The load pipeline: read files → skip unchanged sources → resolve identities (against the graph too) → write
 // entities → recompute analytics over the whole graph when anything changed. Returns a summary for the CLI.
 import type { Driver } from 'neo4j-driver';
-import { HUB_DEGREE, hubsMarkedFor, markHubs } from '../neo4j/hubs.ts';
+import { ensureHubs, markHubs } from '../neo4j/hubs.ts';
 import { analyse } from './analyse/index.ts';
 import { formatTopicTree } from './analyse/report.ts';
 import { readInputs } from './read.ts';
@@ -102,9 +102,9 @@ export async function loadPaths(driver: Driver | null, database: string, paths: 
     const analysis = await runAnalysis(driver, database, timings, log);
     summary.analysed = true;
     summary.topicTree = formatTopicTree(analysis);
-  } else if ((await hubsMarkedFor(driver, database)) !== HUB_DEGREE) {
+  } else {
     // A graph written before hub labels existed (or with another threshold): label its hubs once.
-    await timed(timings, 'hubs', () => markHubs(driver, database));
+    await timed(timings, 'hubs', () => ensureHubs(driver, database));
   }
   return summary;
 }

@@ -33,12 +33,19 @@ export async function markHubs(driver: Driver, database: string, maxDegree = HUB
   return { hubs: n(total), added: n(added), removed: n(removed) };
 }
 
+/** Reads the threshold the `Hub` labels stand for (column `max`); `hubThreshold` turns it into a number or null. */
+export const HUB_THRESHOLD_QUERY = "OPTIONAL MATCH (m:Meta {id: 'hubs'}) RETURN m.maxDegree AS max";
+
+/** The threshold from a HUB_THRESHOLD_QUERY row's `max`, or null when the labels were never (fully) computed. */
+export function hubThreshold(max: unknown): number | null {
+  const v = max === null || max === undefined ? -1 : Number(max);
+  return Number.isFinite(v) && v >= 0 ? v : null;
+}
+
 /** The threshold the `Hub` labels currently stand for, or null when they were never (fully) computed. */
 export async function hubsMarkedFor(driver: Driver, database: string): Promise<number | null> {
-  const res = await driver.executeQuery("OPTIONAL MATCH (m:Meta {id: 'hubs'}) RETURN m.maxDegree AS max", {}, { database });
-  const max = res.records[0]?.get('max');
-  const v = max === null || max === undefined ? -1 : Number(max);
-  return v >= 0 ? v : null;
+  const res = await driver.executeQuery(HUB_THRESHOLD_QUERY, {}, { database });
+  return hubThreshold(res.records[0]?.get('max'));
 }
 
 /** Labels the hubs when the graph's labels do not stand for HUB_DEGREE (a graph written by an older version). */

@@ -9,7 +9,7 @@ import { NotFoundError } from '../errors.ts';
 import { int, type GraphDb } from './graphdb.ts';
 import { edgeId, nodeFromMap, type GEdge, type GNode, type Graph, type ParsedId } from './ids.ts';
 import type { Plain } from './plain.ts';
-import { HUB_DEGREE } from '../../neo4j/hubs.ts';
+import { HUB_DEGREE, HUB_THRESHOLD_QUERY, hubThreshold } from '../../neo4j/hubs.ts';
 
 /** Interior nodes with more relationships than this are not crossed (unless the caller asks otherwise). */
 export const DEFAULT_MAX_DEGREE = HUB_DEGREE;
@@ -62,8 +62,8 @@ export class PathsRepository {
   /** The threshold the `Hub` labels stand for (null: not computed), re-read at most every HUB_CHECK_MS. */
   async hubThreshold(): Promise<number | null> {
     if (this.hubs && Date.now() - this.hubs.at < HUB_CHECK_MS) return this.hubs.maxDegree;
-    const [row] = await this.db.read("OPTIONAL MATCH (m:Meta {id: 'hubs'}) RETURN m.maxDegree AS max");
-    const max = typeof row?.max === 'number' && row.max >= 0 ? row.max : null;
+    const [row] = await this.db.read(HUB_THRESHOLD_QUERY);
+    const max = hubThreshold(row?.max);
     this.hubs = { maxDegree: max, at: Date.now() };
     return max;
   }
