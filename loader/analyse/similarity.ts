@@ -224,24 +224,91 @@ export function recallAtK(exact: { target: number }[][], approx: { target: numbe
   return count === 0 ? 1 : sum / count;
 }
 
+/** How many nearest papers by the topic features are candidates for a paper's related work. */
+export const RELATED_CANDIDATES = 20;
+/** Topic clustering links each paper to (at most) this many of its nearest papers. */
+export const TOPIC_NEIGHBOURS = 20;
+/** Bigram weight of the related-work features relative to the topic features (0.5 against 1.5). */
+export const RELATED_BIGRAM_FACTOR = 1 / 3;
+/** Added to a candidate's cosine when choosing a paper's related work if both share their primary fine topic. */
+export const SAME_TOPIC_BONUS = 0.05;
+
 /**
- * Neighbour lists for every paper: exact up to 5 000 papers, pruned candidates above (unless `pruneTerms` says
- * otherwise); at least `k` and at least 20 per paper, so topic clustering can reuse them.
+ * Candidate lists for every paper by the topic features: exact up to 5 000 papers, pruned above (unless
+ * `pruneTerms` says otherwise); `RELATED_CANDIDATES` per paper (at least `k`). Their first `TOPIC_NEIGHBOURS`
+ * entries are what topic clustering links; all of them are re-ranked for related work.
  */
-export function neighbourLists(features: Features, options: SimilarityOptions = {}): { target: number; score: number }[][] {
+export function neighbourLists(features: Features, options: SimilarityOptions = {}, only?: number[]): Neighbour[][] {
   const exact = (options.pruneTerms ?? (features.vectors.length > 5000 ? 60 : 0)) === 0;
-  return topK(features, { ...options, k: Math.max(20, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 60) });
+  return topK(
+    features,
+    { ...options, k: Math.max(RELATED_CANDIDATES, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 60) },
+    only,
+  );
 }
 
-/** SIMILAR_TO rows for papers `ids` (same order as the feature vectors): the first k of each neighbour list. */
-export function similarRelations(ids: string[], features: Features, options: SimilarityOptions = {}, lists = neighbourLists(features, options)): SimilarRel[] {
+/**
+ * The related-work features: the same terms with bigrams weighted `factor` times their topic-feature weight, each
+ * vector re-normalised. Phrases ("mixture experts", "load balancing") make good topic boundaries, but ranking a
+ * paper's own related work by them lets one shared phrase outweigh the rest of the text.
+ */
+export function relatedFeatures(features: Features, factor = RELATED_BIGRAM_FACTOR): Features {
+  const scale = Float64Array.from(features.vocab, (t) => (t.includes(' ') ? factor : 1));
+  const vectors = features.vectors.map((v) => {
+    const val = new Float64Array(v.val.length);
+    let sq = 0;
+    for (let j = 0; j < v.idx.length; j++) {
+      val[j] = v.val[j]! * scale[v.idx[j]!]!;
+      sq += val[j]! * val[j]!;
+    }
+    const norm = Math.sqrt(sq) || 1;
+    for (let j = 0; j < val.length; j++) val[j]! /= norm;
+    return { idx: v.idx, val };
+  });
+  return { ...features, vectors };
+}
+
+export interface RelatedWork {
+  /** The vectors the related-work scores and explanations come from. */
+  related: Features;
+  /** Each paper's top-k related papers (of `docs` when given), best first. */
+  lists: Neighbour[][];
+}
+
+/**
+ * Related work: each paper's candidates (its `RELATED_CANDIDATES` nearest papers by the topic features, from
+ * `candidates` or searched here) re-ranked by cosine over the related-work features; the k kept (cosine above
+ * `minScore`) are those with the highest cosine plus `SAME_TOPIC_BONUS` when `topicOf` (doc → primary fine topic
+ * index, -1 for none) puts both in one topic. Scores stay cosines. With `docs`, only those papers (and `candidates`
+ * is aligned with them).
+ */
+export function relatedWork(features: Features, options: SimilarityOptions = {}, candidates?: Neighbour[][], docs?: number[], topicOf?: Int32Array): RelatedWork {
   const k = options.k ?? 10;
-  return lists.flatMap((list, doc) =>
-    list.slice(0, k).map(({ target, score }) => ({
+  const minScore = options.minScore ?? 0.02;
+  const lists = candidates ?? neighbourLists(features, options, docs);
+  const related = relatedFeatures(features);
+  const out = lists.map((list, i) => {
+    const doc = docs ? docs[i]! : i;
+    const v = related.vectors[doc]!;
+    const own = topicOf ? topicOf[doc]! : -1;
+    const rank = (n: Neighbour) => n.score + (own >= 0 && topicOf![n.target] === own ? SAME_TOPIC_BONUS : 0);
+    return list
+      .map((n) => ({ target: n.target, score: cosine(v, related.vectors[n.target]!) }))
+      .filter((n) => n.score >= minScore)
+      .sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.target - b.target)
+      .slice(0, k);
+  });
+  return { related, lists: out };
+}
+
+/** SIMILAR_TO rows for papers `ids` (same order as the feature vectors): each paper's related work with its shared terms. */
+export function similarRelations(ids: string[], features: Features, options: SimilarityOptions = {}, work = relatedWork(features, options)): SimilarRel[] {
+  return work.lists.flatMap((list, doc) =>
+    list.map(({ target, score }) => ({
       source: ids[doc]!,
       target: ids[target]!,
       score: Math.round(score * 10_000) / 10_000,
-      terms: sharedTerms(features.vectors[doc]!, features.vectors[target]!, features.surface, options.explainTerms ?? 5),
+      terms: sharedTerms(work.related.vectors[doc]!, work.related.vectors[target]!, work.related.surface, options.explainTerms ?? 5),
     })),
   );
 }

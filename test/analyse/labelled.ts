@@ -77,3 +77,38 @@ export function pairwise(truth: Map<string, string>, pred: Map<string, string>):
   const recall = tp / (tp + fn || 1);
   return { precision, recall, f1: (2 * precision * recall) / (precision + recall || 1), pairs: ids.length };
 }
+
+export interface RelatedCheck {
+  label: string;
+  id: string;
+  title: string;
+  /** How many of the paper's 5 nearest labelled related papers carry its label. */
+  same: number;
+  /** How many labelled related papers were compared (at most 5). */
+  compared: number;
+}
+
+/**
+ * The related-work check: the first paper (fixture order) of each of the 10 largest fine labels (ties by fixture
+ * order) — or every labelled paper with `all` — and, of the related papers `rankedOf(id)` lists best first, how many
+ * of the first five that carry a fixture label share the paper's own.
+ */
+export async function relatedCheck(papers: AnalysisPaper[], labelled: Labelled[], rankedOf: (id: string) => string[] | Promise<string[]>, all = false): Promise<RelatedCheck[]> {
+  const fine = labelsById(papers, labelled, 'fine');
+  const sizes = new Map<string, number>();
+  for (const l of labelled) sizes.set(l.fine, (sizes.get(l.fine) ?? 0) + 1);
+  const byTitle = new Map(papers.map((p) => [normTitle(p.title), p.id]));
+  const chosen = all
+    ? labelled
+    : [...new Set(labelled.map((l) => l.fine))]
+        .sort((a, b) => sizes.get(b)! - sizes.get(a)!)
+        .slice(0, 10)
+        .map((label) => labelled.find((l) => l.fine === label)!);
+  const out: RelatedCheck[] = [];
+  for (const l of chosen) {
+    const id = byTitle.get(normTitle(l.title))!;
+    const top = (await rankedOf(id)).filter((q) => fine.has(q)).slice(0, 5);
+    out.push({ label: l.fine, id, title: l.title, same: top.filter((q) => fine.get(q) === l.fine).length, compared: top.length });
+  }
+  return out;
+}

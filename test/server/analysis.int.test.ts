@@ -9,6 +9,8 @@ import { HUB_DEGREE, hubsMarkedFor, markHubs } from '../../neo4j/hubs.ts';
 import { GraphDb } from '../../server/repositories/graphdb.ts';
 import { parseId } from '../../server/repositories/ids.ts';
 import { PathsRepository } from '../../server/repositories/paths.ts';
+import { readLabelled, relatedCheck } from '../analyse/labelled.ts';
+import { seedPapers } from '../analyse/seed-papers.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -151,6 +153,18 @@ describe('GET /api/papers/:id/related', () => {
     expect(top.reasons[0].items.join(' ')).toMatch(/offload|cache|expert/);
     const scores = body.related.map((r: { score: number }) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('on the labelled fixture, the ranking the API shows puts ≥ 3 of the 5 nearest labelled papers in the paper\'s own label for 8 of the 10 test papers', async () => {
+    const rows = await relatedCheck(await seedPapers(), readLabelled(), async (id) => {
+      const body = await get(`/api/papers/${enc('paper:' + id)}/related?limit=50`);
+      return (body.related as { id: string }[]).map((r) => r.id.replace(/^paper:/, ''));
+    });
+    for (const r of rows) console.log(`API related ${r.same}/${r.compared} same label  [${r.label}] ${r.title.slice(0, 70)}`);
+    const passing = rows.filter((r) => r.same >= 3).length;
+    console.log(`API ranking: ${passing} of 10 papers have ≥ 3 of 5 related papers with their label`);
+    expect(rows).toHaveLength(10);
+    expect(passing).toBeGreaterThanOrEqual(8);
   });
 
   it('gives a related paper the same reasons whatever the limit (the shared topic included when the list is short)', async () => {
