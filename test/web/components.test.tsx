@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { api, ApiError } from '../../web/src/api/client.ts';
 import { SearchBox } from '../../web/src/components/SearchBox.tsx';
+import { InlineMarkdown } from '../../web/src/components/InlineMarkdown.tsx';
 import { Sparkline } from '../../web/src/components/Sparkline.tsx';
 
 afterEach(() => {
@@ -49,5 +50,26 @@ describe('Sparkline', () => {
   it('labels the months it draws', () => {
     render(<Sparkline points={[{ month: '2024-10', papers: 2 }, { month: '2024-11', papers: 5 }]} />);
     expect(screen.getByTestId('sparkline').getAttribute('aria-label')).toBe('Papers per month: 2024-10 2, 2024-11 5');
+  });
+});
+
+describe('InlineMarkdown', () => {
+  it('renders bold, italic, code and http(s) links as elements and keeps the rest as plain text', () => {
+    const { container } = render(
+      <p>
+        <InlineMarkdown text="We study **local routing consistency** of *expert offloading* with `vLLM`; see [Code](https://github.com/a/b) and 2 * 3 * 4, a*b, **unclosed, [x](javascript:alert(1)) <b>raw</b>" />
+      </p>,
+    );
+    const p = container.querySelector('p')!;
+    expect(p.querySelector('strong')!.textContent).toBe('local routing consistency');
+    expect(p.querySelector('em')!.textContent).toBe('expert offloading');
+    expect(p.querySelector('code')!.textContent).toBe('vLLM');
+    const links = p.querySelectorAll('a');
+    expect(links).toHaveLength(1);
+    expect(links[0]!.getAttribute('href')).toBe('https://github.com/a/b');
+    expect(links[0]!.textContent).toBe('Code');
+    expect(p.querySelectorAll('strong, em, code')).toHaveLength(3);
+    expect(p.querySelector('b')).toBeNull();
+    expect(p.textContent).toBe('We study local routing consistency of expert offloading with vLLM; see Code and 2 * 3 * 4, a*b, **unclosed, [x](javascript:alert(1)) <b>raw</b>');
   });
 });

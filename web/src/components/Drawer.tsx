@@ -7,6 +7,7 @@ import { edgeReason } from '../canvas/cy.ts';
 import { TYPE_STYLE } from '../graph/style.ts';
 import { useApp } from '../store/index.ts';
 import { expand, loadCoauthors, loadRelated, openNode } from '../views/actions.ts';
+import { InlineMarkdown } from './InlineMarkdown.tsx';
 import { Sparkline } from './Sparkline.tsx';
 
 const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\//.test(v);
@@ -97,8 +98,8 @@ function NodeView({ d, topic }: { d: NodeDetails; topic: TopicPage | null }) {
             {(d.topics ?? []).map((t) => <span key={t.id} className={t.primary ? 'chip chip-topic' : 'chip'}>{t.label}</span>)}
             {(d.tags ?? []).map((t) => <span key={t.id} className="chip chip-tags">{t.name}</span>)}
           </div>
-          {typeof p.abstract === 'string' && <p className="abstract">{p.abstract}</p>}
-          {typeof p.summary === 'string' && <p className="abstract summary">{p.summary}</p>}
+          {typeof p.abstract === 'string' && <p className="abstract"><InlineMarkdown text={p.abstract} /></p>}
+          {typeof p.summary === 'string' && <p className="abstract summary"><InlineMarkdown text={p.summary} /></p>}
           <div className="row">
             <button onClick={() => void loadRelated(n.id)}>Related work</button>
             <button onClick={() => void expand(n.id)}>Expand</button>
