@@ -60,8 +60,11 @@ export function stylesheet(): unknown[] {
     { selector: 'node[labelSide = "top"]', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
     { selector: 'node[labelSide = "right"]', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, 'text-margin-y': 0 } },
     { selector: 'node[labelSide = "left"]', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -5, 'text-margin-y': 0 } },
-    // The full label of the node under the pointer or selected sits on a white card, readable over a crowded canvas.
-    { selector: 'node.hover, node:selected', style: { label: 'data(label)', 'font-size': 12, 'text-max-width': '260px', 'z-index': 20, 'text-wrap': 'wrap', 'text-background-color': '#ffffff', 'text-background-opacity': 0.92, 'text-background-padding': '3px', 'text-background-shape': 'roundrectangle', 'text-border-color': '#d1d5db', 'text-border-width': 1, 'text-border-opacity': 1 } },
+    // The full label of the node under the pointer sits on a white card, readable over a crowded canvas. A selected
+    // node keeps its short label, in bold and above its neighbours' (its full title is in the details drawer): a
+    // card that stayed while the pointer moved on covered the labels around it.
+    { selector: 'node:selected', style: { 'font-weight': 700, color: '#111827', 'z-index': 15, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle' } },
+    { selector: 'node.hover', style: { label: 'data(label)', 'font-size': 12, 'text-max-width': '260px', 'z-index': 20, 'text-wrap': 'wrap', 'text-background-color': '#ffffff', 'text-background-opacity': 0.92, 'text-background-padding': '3px', 'text-background-shape': 'roundrectangle', 'text-border-color': '#d1d5db', 'text-border-width': 1, 'text-border-opacity': 1 } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111827' } },
     { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111827' } },
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#111827' } },
