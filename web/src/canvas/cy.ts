@@ -8,7 +8,7 @@ import type { GEdge, GNode } from '../api/types.ts';
 import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides, radialPositions } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
-import { separate } from '../graph/separate.ts';
+import { compact, separate } from '../graph/separate.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState } from '../store/index.ts';
 import { inWorker, jobFromCanvas, jobFromElements, nextJob, WORKER_MIN_NODES } from './layout-client.ts';
@@ -89,7 +89,10 @@ function relatedPlacement(s: AppState): Record<string, { x: number; y: number }>
 
 /**
  * Compound boxes (the topic map's broad topics) as the force layout leaves them can overlap, since it does not see
- * their titles: overlapping boxes are pushed apart with their subtopics (graph/separate.ts) and the view refitted.
+ * their titles, and sit far apart: overlapping boxes are pushed apart with their subtopics; on the topic map the
+ * boxes are then pulled toward the centre as far as each stays clear of the others (graph/separate.ts), and the
+ * view refitted — a compact map fits at a larger zoom, so its labels are readable. (Spreading the boxes to the
+ * view's aspect first was tried: compaction then left a cross-shaped map that fitted smaller.)
  */
 function separateBoxes(c: Core): void {
   const parents = c.nodes(':parent');
@@ -98,11 +101,24 @@ function separateBoxes(c: Core): void {
     const b = p.boundingBox({ includeLabels: true, includeOverlays: false });
     return { id: p.id(), x0: b.x1, y0: b.y1, x1: b.x2, y1: b.y2 };
   });
-  const off = separate(rects);
-  const moved = Object.entries(off).filter(([, o]) => o.dx !== 0 || o.dy !== 0);
+  const off = Object.fromEntries(rects.map((r) => [r.id, { dx: 0, dy: 0 }]));
+  let current = rects;
+  const step = (o: Record<string, { dx: number; dy: number }>) => {
+    for (const [id, d] of Object.entries(o)) {
+      off[id]!.dx += d.dx;
+      off[id]!.dy += d.dy;
+    }
+    current = current.map((r) => ({ ...r, x0: r.x0 + o[r.id]!.dx, x1: r.x1 + o[r.id]!.dx, y0: r.y0 + o[r.id]!.dy, y1: r.y1 + o[r.id]!.dy }));
+  };
+  step(separate(current));
+  // Only when every node sits in a box (the topic map): elsewhere a box pulled inward could land on loose nodes.
+  if (c.nodes(':childless').every((n) => (n as NodeSingular).isChild())) {
+    step(compact(current));
+  }
+  const moved = Object.entries(off).map(([id, o]) => ({ id, ...o })).filter((o) => o.dx !== 0 || o.dy !== 0);
   if (moved.length === 0) return;
   c.batch(() => {
-    for (const [id, o] of moved) c.getElementById(id).children().shift({ x: o.dx, y: o.dy });
+    for (const o of moved) c.getElementById(o.id).children().shift({ x: o.dx, y: o.dy });
   });
   c.fit(undefined, 30);
 }

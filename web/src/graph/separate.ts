@@ -51,3 +51,44 @@ export function separate(rects: Rect[], gap = 12, rounds = 60): Record<string, {
   }
   return off;
 }
+
+/**
+ * Offsets that pull boxes toward their common centre without making any two overlap (closer than `gap`): the force
+ * layout spreads broad topics far apart, which shrinks the fitted zoom and with it every label. Each round, boxes
+ * nearest the centre first, a box moves the largest of 1/2, 1/4, 1/8 … of the way to the (fixed) centre that keeps
+ * it clear of every other box — straight, else along x or y only (sliding past a neighbour). No box crosses the
+ * centre, so neighbourhoods survive. Pure and deterministic; boxes that already overlap stay put.
+ */
+export function compact(rects: Rect[], gap = 12, rounds = 40): Record<string, { dx: number; dy: number }> {
+  const boxes = rects.map((r) => ({ ...r }));
+  const off = Object.fromEntries(rects.map((r) => [r.id, { dx: 0, dy: 0 }]));
+  if (boxes.length < 2) return off;
+  const cx = boxes.reduce((s, b) => s + (b.x0 + b.x1) / 2, 0) / boxes.length;
+  const cy = boxes.reduce((s, b) => s + (b.y0 + b.y1) / 2, 0) / boxes.length;
+  const clear = (b: Rect, dx: number, dy: number) =>
+    boxes.every((o) => o === b || b.x0 + dx >= o.x1 + gap || o.x0 >= b.x1 + dx + gap || b.y0 + dy >= o.y1 + gap || o.y0 >= b.y1 + dy + gap);
+  const dist = (b: Rect) => Math.hypot((b.x0 + b.x1) / 2 - cx, (b.y0 + b.y1) / 2 - cy);
+  for (let round = 0; round < rounds; round++) {
+    let moved = 0;
+    for (const b of [...boxes].sort((p, q) => dist(p) - dist(q) || (p.id < q.id ? -1 : 1))) {
+      const vx = cx - (b.x0 + b.x1) / 2;
+      const vy = cy - (b.y0 + b.y1) / 2;
+      for (let f = 0.5; f * Math.hypot(vx, vy) >= 0.5; f /= 2) {
+        const tries: [number, number][] = [[vx * f, vy * f], [vx * f, 0], [0, vy * f]];
+        const ok = tries.find(([dx, dy]) => Math.abs(dx) + Math.abs(dy) >= 0.5 && clear(b, dx, dy));
+        if (!ok) continue;
+        b.x0 += ok[0];
+        b.x1 += ok[0];
+        b.y0 += ok[1];
+        b.y1 += ok[1];
+        off[b.id]!.dx += ok[0];
+        off[b.id]!.dy += ok[1];
+        moved++;
+        break;
+      }
+    }
+    if (moved === 0) break;
+  }
+  return off;
+}
+
