@@ -30,10 +30,18 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
       boxes.forEach((a, i) => boxes.slice(i + 1).forEach((c) => {
         if (a.b.x1 < c.b.x2 && c.b.x1 < a.b.x2 && a.b.y1 < c.b.y2 && c.b.y1 < a.b.y2) out.push(`${a.id} / ${c.id}`);
       }));
-      return { parents: boxes.length, out };
+      // Subtopics, labels included, do not overlap one another either.
+      const subs = cy.nodes(':childless').map((n) => ({ id: n.id(), b: n.boundingBox({ includeLabels: true, includeOverlays: false }) }));
+      const inner: string[] = [];
+      subs.forEach((a, i) => subs.slice(i + 1).forEach((c) => {
+        if (a.b.x1 < c.b.x2 && c.b.x1 < a.b.x2 && a.b.y1 < c.b.y2 && c.b.y1 < a.b.y2) inner.push(`${a.id} / ${c.id}`);
+      }));
+      return { parents: boxes.length, subtopics: subs.length, out, inner };
     });
     expect(overlaps.parents).toBeGreaterThan(3);
+    expect(overlaps.subtopics).toBeGreaterThan(10);
     expect(overlaps.out).toEqual([]);
+    expect(overlaps.inner).toEqual([]);
     await e.shot(page, '01-topic-map');
     await page.close();
   });

@@ -71,11 +71,29 @@ export async function dblclickNode(page: Page, id: string): Promise<void> {
 export async function clickNode(page: Page, id: string, how: 'left' | 'right' | 'double'): Promise<void> {
   const where = () =>
     page.evaluate((nodeId) => {
-      const w = window as unknown as { __pge: { cy: { getElementById: (i: string) => { isParent: () => boolean; renderedPosition: () => { x: number; y: number }; renderedBoundingBox: (o: object) => { y1: number } } } } };
-      const n = w.__pge.cy.getElementById(nodeId);
-      // A compound node (a topic holding its subtopics) is hit in its top padding, above its children.
-      if (n.isParent()) return { x: n.renderedPosition().x, y: n.renderedBoundingBox({ includeLabels: false }).y1 + 6 };
-      return n.renderedPosition();
+      type Cy = {
+        getElementById: (i: string) => { isParent: () => boolean; renderedPosition: () => { x: number; y: number }; renderedBoundingBox: (o: object) => { x1: number; x2: number; y1: number } };
+        pan: () => { x: number; y: number };
+        zoom: () => number;
+        renderer: () => { findNearestElement: (x: number, y: number, interactive: boolean, touch: boolean) => { id: () => string } | null };
+      };
+      const cy = (window as unknown as { __pge: { cy: Cy } }).__pge.cy;
+      const n = cy.getElementById(nodeId);
+      if (!n.isParent()) return n.renderedPosition();
+      // A compound node (a topic holding its subtopics) is hit in its top padding, above its children, at the first
+      // point from the middle outwards where nothing else (an edge crossing the box) is on top of it.
+      const b = n.renderedBoundingBox({ includeLabels: false });
+      const y = b.y1 + 6;
+      const mid = (b.x1 + b.x2) / 2;
+      const { x: px, y: py } = cy.pan();
+      const z = cy.zoom();
+      for (let d = 0; d < (b.x2 - b.x1) / 2 - 6; d += 4) {
+        for (const x of [mid - d, mid + d]) {
+          const hit = cy.renderer().findNearestElement((x - px) / z, (y - py) / z, true, false);
+          if (hit && hit.id() === nodeId) return { x, y };
+        }
+      }
+      return { x: mid, y };
     }, id);
   // Wait for the layout to settle: the node must stay put between two looks.
   let pos = await where();

@@ -89,13 +89,29 @@ function relatedPlacement(s: AppState): Record<string, { x: number; y: number }>
 
 /**
  * Compound boxes (the topic map's broad topics) as the force layout leaves them can overlap, since it does not see
- * their titles, and sit far apart: overlapping boxes are pushed apart with their subtopics; on the topic map the
+ * their titles, and sit far apart: subtopic labels that overlap inside a box are pushed apart, then overlapping
+ * boxes are pushed apart with their subtopics; on the topic map the
  * boxes are then pulled toward the centre as far as each stays clear of the others (graph/separate.ts), and the
  * view refitted — a compact map fits at a larger zoom, so its labels are readable. (Spreading the boxes to the
  * view's aspect first was tried: compaction then left a cross-shaped map that fitted smaller.)
  */
 function separateBoxes(c: Core): void {
   const parents = c.nodes(':parent');
+  // Inside each box, subtopics whose labels overlap are pushed apart first (the box grows around them).
+  c.batch(() => {
+    parents.forEach((p) => {
+      const kids = p.children();
+      if (kids.length < 2) return;
+      const inner = separate(kids.map((k) => {
+        const b = k.boundingBox({ includeLabels: true, includeOverlays: false });
+        return { id: k.id(), x0: b.x1, y0: b.y1, x1: b.x2, y1: b.y2 };
+      }), 6);
+      kids.forEach((k) => {
+        const o = inner[k.id()]!;
+        if (o.dx !== 0 || o.dy !== 0) k.shift({ x: o.dx, y: o.dy });
+      });
+    });
+  });
   if (parents.length < 2) return;
   const rects = parents.map((p) => {
     const b = p.boundingBox({ includeLabels: true, includeOverlays: false });
