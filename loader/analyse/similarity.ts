@@ -243,14 +243,15 @@ export const SAME_TOPIC_BONUS = 0.05;
 
 /**
  * Candidate lists for every paper by the topic features: exact up to 5 000 papers, pruned above (unless
- * `pruneTerms` says otherwise); `RELATED_CANDIDATES` per paper (at least `k`). Their first `TOPIC_NEIGHBOURS`
- * entries are what topic clustering links; all of them are re-ranked for related work.
+ * `pruneTerms` says otherwise); as many per paper as topic clustering and related work need (at least `k`). Their
+ * first `TOPIC_NEIGHBOURS` entries are what topic clustering links; the first `relatedPool` are re-ranked for related
+ * work.
  */
 export function neighbourLists(features: Features, options: SimilarityOptions = {}, only?: number[]): Neighbour[][] {
   const exact = (options.pruneTerms ?? (features.vectors.length > EXACT_LIMIT ? 60 : 0)) === 0;
   return topK(
     features,
-    { ...options, k: Math.max(RELATED_CANDIDATES, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 60) },
+    { ...options, k: Math.max(RELATED_CANDIDATES, TOPIC_NEIGHBOURS, options.k ?? 10), pruneTerms: exact ? 0 : (options.pruneTerms ?? 60) },
     only,
   );
 }

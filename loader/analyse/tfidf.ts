@@ -27,7 +27,7 @@ export function hasText(p: AnalysisPaper): boolean {
 }
 
 /** Builds TF-IDF features for `papers` (deterministic: vocabulary sorted). */
-export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number; maxDfRatio?: number; bigramWeight?: number } = {}): Features {
+export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number; maxDfRatio?: number } = {}): Features {
   const minDf = options.minDf ?? 2;
   const maxDf = Math.max(minDf, Math.floor((options.maxDfRatio ?? 0.5) * papers.length));
   // Pass 1: every distinct term gets an integer id once; documents keep (id, count) pairs in typed arrays, so the
@@ -74,7 +74,7 @@ export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number
   const vocab = kept.map((id) => termOf[id]!);
   const n = papers.length;
   const idf = kept.map((id) => Math.log((1 + n) / (1 + df[id]!)) + 1);
-  const bigram = kept.map((id) => (termOf[id]!.includes(' ') ? (options.bigramWeight ?? 1.5) : 1));
+  const bigram = kept.map((id) => (termOf[id]!.includes(' ') ? 1.5 : 1));
   const vectors = docIds.map((ids, doc) => {
     const counts = docCounts[doc]!;
     const entries: [number, number][] = [];

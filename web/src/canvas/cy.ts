@@ -90,10 +90,10 @@ function relatedPlacement(s: AppState): Record<string, { x: number; y: number }>
 /**
  * Compound boxes (the topic map's broad topics) as the force layout leaves them can overlap, since it does not see
  * their titles, and sit far apart: subtopic labels that overlap inside a box are pushed apart, then overlapping
- * boxes are pushed apart with their subtopics; on the topic map the
- * boxes are then pulled toward the centre as far as each stays clear of the others (graph/separate.ts), and the
- * view refitted — a compact map fits at a larger zoom, so its labels are readable. (Spreading the boxes to the
- * view's aspect first was tried: compaction then left a cross-shaped map that fitted smaller.)
+ * boxes are pushed apart with their subtopics; on the topic map the boxes are then pulled toward the centre as far
+ * as each stays clear of the others (graph/separate.ts), and the view refitted — a compact map fits at a larger
+ * zoom, so its labels are readable. (Spreading the boxes to the view's aspect first was tried: compaction then left
+ * a cross-shaped map that fitted smaller.)
  */
 function separateBoxes(c: Core): void {
   const parents = c.nodes(':parent');

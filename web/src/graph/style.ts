@@ -63,9 +63,8 @@ export function stylesheet(): unknown[] {
     // The full label of the node under the pointer sits on a white card, readable over a crowded canvas. A selected
     // node keeps its short label, in bold and above its neighbours' (its full title is in the details drawer): a
     // card that stayed while the pointer moved on covered the labels around it.
-    { selector: 'node:selected', style: { 'font-weight': 700, color: '#111827', 'z-index': 15, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle' } },
+    { selector: 'node:selected', style: { 'font-weight': 700, color: '#111827', 'z-index': 15, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle', 'border-width': 3, 'border-color': '#111827' } },
     { selector: 'node.hover', style: { label: 'data(label)', 'font-size': 12, 'text-max-width': '260px', 'z-index': 20, 'text-wrap': 'wrap', 'text-background-color': '#ffffff', 'text-background-opacity': 0.92, 'text-background-padding': '3px', 'text-background-shape': 'roundrectangle', 'text-border-color': '#d1d5db', 'text-border-width': 1, 'text-border-opacity': 1 } },
-    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111827' } },
     { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111827' } },
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#111827' } },
     { selector: 'node.stub', style: { 'background-color': '#f3f4f6', 'border-color': '#9ca3af', 'border-style': 'dashed', 'border-width': 1, shape: 'round-rectangle', width: 54, height: 20, label: 'data(short)', 'text-valign': 'center', 'text-margin-y': 0, 'font-size': 9, color: '#4b5563', 'text-background-opacity': 0 } },
