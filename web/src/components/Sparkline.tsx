@@ -1,6 +1,11 @@
 // A small SVG sparkline of papers per month.
 export function Sparkline({ points }: { points: { month: string; papers: number }[] }) {
   if (points.length === 0) return <p className="hint">No dated papers.</p>;
+  const total = points.reduce((n, p) => n + p.papers, 0);
+  const plural = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+  // One month is a point, not a trend: say it in words.
+  if (points.length === 1) return <p className="hint" data-testid="sparkline">{plural(total)}, all dated {points[0]!.month}.</p>;
+  const peak = points.reduce((a, b) => (b.papers > a.papers ? b : a));
   const w = 240;
   const h = 40;
   const max = Math.max(...points.map((p) => p.papers), 1);
@@ -12,7 +17,7 @@ export function Sparkline({ points }: { points: { month: string; papers: number 
         <polyline points={coords.join(' ')} fill="none" stroke="#009E73" strokeWidth={2} />
         {coords.map((c, i) => <circle key={i} cx={c.split(',')[0]} cy={c.split(',')[1]} r={2.5} fill="#009E73" />)}
       </svg>
-      <figcaption>{points[0]!.month} – {points[points.length - 1]!.month}</figcaption>
+      <figcaption>{points[0]!.month} – {points[points.length - 1]!.month} · {plural(total)} · peak {peak.papers} in {peak.month}</figcaption>
     </figure>
   );
 }
