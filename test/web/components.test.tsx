@@ -50,12 +50,12 @@ describe('Sparkline', () => {
   it('labels the months it draws', () => {
     render(<Sparkline points={[{ month: '2024-10', papers: 2 }, { month: '2024-11', papers: 5 }]} />);
     expect(screen.getByTestId('sparkline').getAttribute('aria-label')).toBe('Papers per month: 2024-10 2, 2024-11 5');
-    expect(screen.getByTestId('sparkline').querySelector('figcaption')!.textContent).toBe('2024-10 – 2024-11 · 7 papers · peak 5 in 2024-11');
+    expect(screen.getByTestId('sparkline').querySelector('figcaption')!.textContent).toBe('2024-10 – 2024-11 · 7 dated papers · peak 5 in 2024-11');
   });
 
   it('says a single month in words instead of drawing a lone point', () => {
-    render(<Sparkline points={[{ month: '2025-05', papers: 74 }]} />);
-    expect(screen.getByTestId('sparkline').textContent).toBe('74 papers, all dated 2025-05.');
+    render(<Sparkline points={[{ month: '2025-05', papers: 4 }]} />);
+    expect(screen.getByTestId('sparkline').textContent).toBe('4 dated papers, all from 2025-05.');
     expect(screen.getByTestId('sparkline').querySelector('svg')).toBeNull();
   });
 });

@@ -2,9 +2,9 @@
 export function Sparkline({ points }: { points: { month: string; papers: number }[] }) {
   if (points.length === 0) return <p className="hint">No dated papers.</p>;
   const total = points.reduce((n, p) => n + p.papers, 0);
-  const plural = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+  const plural = (n: number) => `${n} dated paper${n === 1 ? '' : 's'}`;
   // One month is a point, not a trend: say it in words.
-  if (points.length === 1) return <p className="hint" data-testid="sparkline">{plural(total)}, all dated {points[0]!.month}.</p>;
+  if (points.length === 1) return <p className="hint" data-testid="sparkline">{plural(total)}, all from {points[0]!.month}.</p>;
   const peak = points.reduce((a, b) => (b.papers > a.papers ? b : a));
   const w = 240;
   const h = 40;
