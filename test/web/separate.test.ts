@@ -1,9 +1,8 @@
 // Overlap removal for the topic map's boxes.
 import { describe, expect, it } from 'vitest';
-import { compact, separate, type Rect } from '../../web/src/graph/separate.ts';
+import { compact, separate, shifted, type Rect } from '../../web/src/graph/separate.ts';
 
-const apply = (rects: Rect[], off: ReturnType<typeof separate>) =>
-  rects.map((r) => ({ ...r, x0: r.x0 + off[r.id]!.dx, x1: r.x1 + off[r.id]!.dx, y0: r.y0 + off[r.id]!.dy, y1: r.y1 + off[r.id]!.dy }));
+const apply = shifted;
 const overlapping = (rects: Rect[], gap: number) =>
   rects.flatMap((a, i) => rects.slice(i + 1).filter((b) => a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap).map((b) => `${a.id}/${b.id}`));
 

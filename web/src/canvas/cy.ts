@@ -8,7 +8,7 @@ import type { GEdge, GNode } from '../api/types.ts';
 import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides, radialPositions } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
-import { compact, separate } from '../graph/separate.ts';
+import { compact, separate, shifted, type Rect } from '../graph/separate.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState } from '../store/index.ts';
 import { inWorker, jobFromCanvas, jobFromElements, nextJob, WORKER_MIN_NODES } from './layout-client.ts';
@@ -96,16 +96,17 @@ function relatedPlacement(s: AppState): Record<string, { x: number; y: number }>
  * a cross-shaped map that fitted smaller.)
  */
 function separateBoxes(c: Core): void {
+  const rectOf = (n: NodeSingular): Rect => {
+    const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+    return { id: n.id(), x0: b.x1, y0: b.y1, x1: b.x2, y1: b.y2 };
+  };
   const parents = c.nodes(':parent');
   // Inside each box, subtopics whose labels overlap are pushed apart first (the box grows around them).
   c.batch(() => {
     parents.forEach((p) => {
       const kids = p.children();
       if (kids.length < 2) return;
-      const inner = separate(kids.map((k) => {
-        const b = k.boundingBox({ includeLabels: true, includeOverlays: false });
-        return { id: k.id(), x0: b.x1, y0: b.y1, x1: b.x2, y1: b.y2 };
-      }), 6);
+      const inner = separate(kids.map(rectOf), 6);
       kids.forEach((k) => {
         const o = inner[k.id()]!;
         if (o.dx !== 0 || o.dy !== 0) k.shift({ x: o.dx, y: o.dy });
@@ -113,23 +114,15 @@ function separateBoxes(c: Core): void {
     });
   });
   if (parents.length < 2) return;
-  const rects = parents.map((p) => {
-    const b = p.boundingBox({ includeLabels: true, includeOverlays: false });
-    return { id: p.id(), x0: b.x1, y0: b.y1, x1: b.x2, y1: b.y2 };
-  });
-  const off = Object.fromEntries(rects.map((r) => [r.id, { dx: 0, dy: 0 }]));
-  let current = rects;
-  const step = (o: Record<string, { dx: number; dy: number }>) => {
-    for (const [id, d] of Object.entries(o)) {
-      off[id]!.dx += d.dx;
-      off[id]!.dy += d.dy;
-    }
-    current = current.map((r) => ({ ...r, x0: r.x0 + o[r.id]!.dx, x1: r.x1 + o[r.id]!.dx, y0: r.y0 + o[r.id]!.dy, y1: r.y1 + o[r.id]!.dy }));
-  };
-  step(separate(current));
+  const rects = parents.map(rectOf);
+  const off = separate(rects);
   // Only when every node sits in a box (the topic map): elsewhere a box pulled inward could land on loose nodes.
   if (c.nodes(':childless').every((n) => (n as NodeSingular).isChild())) {
-    step(compact(current));
+    const together = compact(shifted(rects, off));
+    for (const [id, o] of Object.entries(together)) {
+      off[id]!.dx += o.dx;
+      off[id]!.dy += o.dy;
+    }
   }
   const moved = Object.entries(off).map(([id, o]) => ({ id, ...o })).filter((o) => o.dx !== 0 || o.dy !== 0);
   if (moved.length === 0) return;

@@ -10,6 +10,16 @@ export interface Rect {
   y1: number;
 }
 
+export type Offsets = Record<string, { dx: number; dy: number }>;
+
+/** `rects` moved by `off` (boxes without an offset stay). */
+export function shifted(rects: Rect[], off: Offsets): Rect[] {
+  return rects.map((r) => {
+    const o = off[r.id] ?? { dx: 0, dy: 0 };
+    return { ...r, x0: r.x0 + o.dx, x1: r.x1 + o.dx, y0: r.y0 + o.dy, y1: r.y1 + o.dy };
+  });
+}
+
 /**
  * Offsets that separate `rects` by at least `gap`.
  * @returns id → {dx, dy} (zero for boxes that did not move); deterministic for a given input order
