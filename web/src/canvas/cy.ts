@@ -9,6 +9,8 @@ import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides, radialPositions } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
 import { compact, separate, shifted, type Rect } from '../graph/separate.ts';
+import { declutter, type LabelItem } from '../graph/declutter.ts';
+import type { Box } from '../graph/radial.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState } from '../store/index.ts';
 import { inWorker, jobFromCanvas, jobFromElements, nextJob, WORKER_MIN_NODES } from './layout-client.ts';
@@ -169,15 +171,95 @@ export function runLayout(): void {
   layout.run();
 }
 
-/** What every finished layout does: boxes pushed apart (force layouts), the time kept, small graphs not blown up. */
+/** What every finished layout does: boxes pushed apart (force layouts), labels decluttered, the time kept, small graphs not blown up. */
 function afterLayout(t0: number, force: boolean): void {
   if (cy && force) separateBoxes(cy);
+  declutterLabels();
+  // A label moved beside or above its node can reach past the fitted view: fit again to take it in.
+  if (cy && cy.elements().nonempty()) {
+    const bb = cy.elements().boundingBox();
+    const ext = cy.extent();
+    if (bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2) cy.fit(undefined, 30);
+  }
   lastLayoutMs = Math.round(performance.now() - t0);
   // Small graphs: do not blow nodes up to fill the screen.
   if (cy && cy.zoom() > 1.3) {
     cy.zoom(1.3);
     cy.center();
   }
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/** The last label placement (what each label was estimated to need, and its side): read by e2e diagnostics. */
+let lastDeclutter: { items: LabelItem[]; sides: Record<string, string | null> } | null = null;
+/** Width of `text` in the canvas font (an estimate where no canvas can measure). */
+function textWidth(text: string, px: number, weight: number): number {
+  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return text.length * px * 0.6;
+  measureCtx.font = `${weight} ${px}px system-ui, -apple-system, Segoe UI, sans-serif`;
+  return measureCtx.measureText(text).width;
+}
+
+/**
+ * Shows only the labels that fit (graph/declutter.ts): the selected node and its neighbours first, then the centre,
+ * pinned nodes and nodes on a path, topics, and better connected nodes; a label that fits under none of its node's
+ * sides is hidden (class `quiet`; hover still shows the full label). Not on the topic map (its subtopic labels are
+ * separated with their boxes) nor on the related-work placement (its labels point away from the centre).
+ */
+export function declutterLabels(): void {
+  const c = cy;
+  if (!c) return;
+  const s = appStore.getState();
+  if (s.view === 'topics' || relatedPlacement(s)) {
+    const quiet = c.nodes('.quiet');
+    if (quiet.nonempty()) quiet.removeClass('quiet');
+    return;
+  }
+  const selected = s.selection?.kind === 'node' ? s.selection.id : null;
+  const near = new Set<string>();
+  if (selected) c.getElementById(selected).neighborhood('node').forEach((n) => void near.add(n.id()));
+  const onPath = new Set<string>();
+  for (const id of s.pathEdges) {
+    const e = c.getElementById(id);
+    if (e.nonempty() && e.isEdge()) onPath.add(e.source().id()).add(e.target().id());
+  }
+  const pinned = new Set(s.pinned);
+  const items: LabelItem[] = [];
+  const obstacles: Box[] = [];
+  c.nodes().forEach((n) => {
+    if (n.isParent()) return;
+    const p = n.position();
+    if (n.hasClass('stub')) {
+      obstacles.push({ x0: p.x - n.width() / 2, x1: p.x + n.width() / 2, y0: p.y - n.height() / 2, y1: p.y + n.height() / 2 });
+      return;
+    }
+    const id = n.id();
+    const topic = n.data('type') === 'topic';
+    const px = topic ? 16 : 10;
+    const pad = id === selected ? 2 : 1;
+    // Cytoscape's label box is a few pixels wider than the text and its background padding (8 covers it at 10–16px)
+    const w = Math.min(topic ? 220 : 140, textWidth(String(n.data('short') ?? ''), px, topic || id === selected ? 700 : 400)) + 2 * pad + 8;
+    const size = Number(n.data('size') ?? 20);
+    const priority = (near.has(id) ? 1e7 : 0) + (id === s.focus || pinned.has(id) || onPath.has(id) ? 1e6 : 0) + (topic ? 1e5 : 0) + size;
+    // label height as Cytoscape measures it (about 1.4 × the font size, plus the background padding); the body's
+    // 1px border counts as part of the node
+    items.push({ id, x: p.x, y: p.y, size: size + 2, w, h: px * 1.4 + 2 * pad, priority, keep: id === selected, overNodes: topic });
+  });
+  const sides = declutter(items, obstacles);
+  lastDeclutter = { items, sides };
+  c.batch(() => {
+    for (const [id, side] of Object.entries(sides)) {
+      const n = c.getElementById(id);
+      if (side === null) {
+        n.addClass('quiet');
+        continue;
+      }
+      n.removeClass('quiet');
+      if (side === 'bottom') {
+        if (n.data('labelSide')) n.removeData('labelSide');
+      } else if (n.data('labelSide') !== side) n.data('labelSide', side);
+    }
+  });
 }
 
 /** Lays out the elements on the canvas in the worker when it is a large fcose run; false when it does not apply. */
@@ -282,6 +364,10 @@ function sync(s: AppState): void {
     for (const el of wanted) {
       const existing = cy!.getElementById(el.data.id!);
       if (existing.nonempty()) {
+        // A topic kept from the topic map leaves its box there (or joins one): data() cannot change a parent.
+        const parent = (el.data.parent as string | undefined) ?? null;
+        const had = existing.isNode() ? existing.parent() : null;
+        if (had && (had.nonempty() ? had[0]!.id() : null) !== parent) existing.move({ parent });
         existing.data(el.data);
         existing.classes(el.classes ?? '');
         continue;
@@ -306,6 +392,7 @@ function sync(s: AppState): void {
   });
   if (toAdd.length === 0) {
     for (const id of s.pinned) cy.getElementById(id).lock();
+    declutterLabels();
     return;
   }
   // Nodes first (compound parents before their children), then edges: every edge finds both ends.
@@ -313,7 +400,10 @@ function sync(s: AppState): void {
   const finish = () => {
     for (const id of s.pinned) cy!.getElementById(id).lock();
     if (!incremental) runLayout();
-    else cy!.fit(undefined, 30);
+    else {
+      cy!.fit(undefined, 30);
+      declutterLabels();
+    }
   };
   if (!incremental && cy.elements().empty() && placeOffThread(cy, toAdd, s, gen)) return;
   if (!incremental || toAdd.length <= CHUNK) {
@@ -338,7 +428,7 @@ function rank(el: ElementDefinition): number {
 /** Creates the canvas in `container`; returns a cleanup that destroys it. */
 export function mountCanvas(container: HTMLElement, events: CanvasEvents): () => void {
   cy = cytoscape({ container, style: stylesheet() as cytoscape.StylesheetJson, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
-  (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions };
+  (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions, labels: () => lastDeclutter };
   cy.on('tap', 'node', (ev) => {
     const n = ev.target;
     if (n.hasClass('stub')) events.onStub(String(n.data('parentNode')), String(n.data('rel')));
@@ -359,6 +449,8 @@ export function mountCanvas(container: HTMLElement, events: CanvasEvents): () =>
     menuStore.setState({ menu: { id: ev.target.id(), x: p.x, y: p.y } });
   });
   cy.on('mouseover', 'node, edge', (ev) => ev.target.addClass('hover'));
+  // A node dragged somewhere else: the labels around its old and new place are re-fitted.
+  cy.on('dragfree', 'node', () => declutterLabels());
   cy.on('mouseout', 'node, edge', (ev) => ev.target.removeClass('hover'));
   sync(appStore.getState());
   const unsubscribe = appStore.subscribe((s, prev) => {
@@ -367,6 +459,7 @@ export function mountCanvas(container: HTMLElement, events: CanvasEvents): () =>
     if (s.selection !== prev.selection && cy) {
       cy.elements().unselect();
       if (s.selection) cy.getElementById(s.selection.id).select();
+      declutterLabels();
     }
   });
   return () => {

@@ -60,6 +60,8 @@ export function stylesheet(): unknown[] {
     { selector: 'node[labelSide = "top"]', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
     { selector: 'node[labelSide = "right"]', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, 'text-margin-y': 0 } },
     { selector: 'node[labelSide = "left"]', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -5, 'text-margin-y': 0 } },
+    // A label that does not fit (graph/declutter.ts) is hidden; hover (below) still shows it.
+    { selector: 'node.quiet', style: { label: '' } },
     // The full label of the node under the pointer sits on a white card, readable over a crowded canvas. A selected
     // node keeps its short label, in bold and above its neighbours' (its full title is in the details drawer): a
     // card that stayed while the pointer moved on covered the labels around it.
