@@ -142,8 +142,8 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     }
     expect(expanded).toBe(true);
     // Crowded labels are decluttered once the layout settles: no two shown labels overlap (Cytoscape's own label
-    // boxes, not the estimate the app placed them with), the selected topic's label shows, most labels still show,
-    // and a hidden one appears on hover.
+    // boxes, not the estimate the app placed them with), the selected topic's label shows, at least a third of the
+    // labels still show, and a hidden one appears on hover.
     const overlapping = () =>
       page.evaluate(() => {
         type N = { id: () => string; isParent: () => boolean; hasClass: (c: string) => boolean; boundingBox: (o: object) => { x1: number; x2: number; y1: number; y2: number } };
@@ -159,6 +159,13 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
           }
         return pairs;
       });
+    // Zoomed out, labels are enlarged to read at ~9px on screen (never shrunk, at most 1.6×), once the view rests.
+    await page.waitForFunction(() => {
+      const cy = (window as unknown as { __pge: { cy: { zoom: () => number; nodes: (s: string) => { first: () => { style: (p: string) => string } } } } }).__pge.cy;
+      const font = parseFloat(cy.nodes('[type = "paper"]').first().style('font-size'));
+      return Math.abs(font - Math.min(16, Math.max(10, 9 / cy.zoom()))) < 0.3;
+    }, undefined, { polling: 100, timeout: 5_000 });
+    await page.waitForTimeout(300);
     let pairs = await overlapping();
     for (let i = 0; i < 50 && pairs.length > 0; i++) {
       await page.waitForTimeout(200);
@@ -189,10 +196,12 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
         hovered = probe.style('label');
         probe.removeClass('hover');
       }
-      return { total: all.length, quiet: quiet.length, selectedQuiet: cy.getElementById(id).hasClass('quiet'), hiddenLabel: probe ? probe.style('label') : null, hovered };
+      const paper = all.find((n) => n.id().startsWith('paper:'))!;
+      return { total: all.length, quiet: quiet.length, selectedQuiet: cy.getElementById(id).hasClass('quiet'), hiddenLabel: probe ? probe.style('label') : null, hovered, zoom: (cy as unknown as { zoom: () => number }).zoom(), paperFont: parseFloat(paper.style('font-size')) };
     }, topic);
+    expect(labels.paperFont).toBeGreaterThan(10);
     expect(labels.selectedQuiet).toBe(false);
-    expect(labels.total - labels.quiet).toBeGreaterThanOrEqual(Math.ceil(labels.total / 2));
+    expect(labels.total - labels.quiet).toBeGreaterThanOrEqual(Math.ceil(labels.total / 3));
     if (labels.quiet > 0) {
       expect(labels.hiddenLabel).toBe('');
       expect(labels.hovered.length).toBeGreaterThan(0);

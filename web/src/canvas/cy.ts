@@ -174,12 +174,15 @@ export function runLayout(): void {
 /** What every finished layout does: boxes pushed apart (force layouts), labels decluttered, the time kept, small graphs not blown up. */
 function afterLayout(t0: number, force: boolean): void {
   if (cy && force) separateBoxes(cy);
-  declutterLabels();
-  // A label moved beside or above its node can reach past the fitted view: fit again to take it in.
-  if (cy && cy.elements().nonempty()) {
+  // A label moved beside or above its node, or enlarged for the zoom, can reach past the fitted view: fit again to
+  // take it in, and place the labels again for the new zoom (a couple of rounds settle it).
+  for (let round = 0; round < 3; round++) {
+    declutterLabels();
+    if (!cy || cy.elements().empty()) break;
     const bb = cy.elements().boundingBox();
     const ext = cy.extent();
-    if (bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2) cy.fit(undefined, 30);
+    if (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2) break;
+    cy.fit(undefined, 30);
   }
   lastLayoutMs = Math.round(performance.now() - t0);
   // Small graphs: do not blow nodes up to fill the screen.
@@ -187,6 +190,22 @@ function afterLayout(t0: number, force: boolean): void {
     cy.zoom(1.3);
     cy.center();
   }
+}
+
+/**
+ * Node labels are enlarged on a zoomed-out canvas so they read at about 9px or more on screen (at most 1.6 times
+ * their size, and never shrunk): larger labels, fewer of them fit, and zooming in brings the hidden ones back —
+ * the way VOSviewer keeps its labels readable. Not on the topic map or the related-work placement.
+ */
+let labelScale = 1;
+export const LABEL_SCALE_MAX = 1.6;
+function setLabelScale(c: Core, scale: number): void {
+  if (Math.abs(scale - labelScale) < 0.02) return;
+  labelScale = scale;
+  c.style(stylesheet(scale) as cytoscape.StylesheetJson);
+}
+function labelScaleFor(c: Core): void {
+  setLabelScale(c, Math.min(LABEL_SCALE_MAX, Math.max(1, 0.9 / c.zoom())));
 }
 
 let measureCtx: CanvasRenderingContext2D | null | undefined;
@@ -213,8 +232,10 @@ export function declutterLabels(): void {
   if (s.view === 'topics' || relatedPlacement(s)) {
     const quiet = c.nodes('.quiet');
     if (quiet.nonempty()) quiet.removeClass('quiet');
+    setLabelScale(c, 1);
     return;
   }
+  labelScaleFor(c);
   const selected = s.selection?.kind === 'node' ? s.selection.id : null;
   const near = new Set<string>();
   if (selected) c.getElementById(selected).neighborhood('node').forEach((n) => void near.add(n.id()));
@@ -235,10 +256,10 @@ export function declutterLabels(): void {
     }
     const id = n.id();
     const topic = n.data('type') === 'topic';
-    const px = topic ? 16 : 10;
+    const px = (topic ? 16 : 10) * labelScale;
     const pad = id === selected ? 2 : 1;
     // Cytoscape's label box is a few pixels wider than the text and its background padding (8 covers it at 10–16px)
-    const w = Math.min(topic ? 220 : 140, textWidth(String(n.data('short') ?? ''), px, topic || id === selected ? 700 : 400)) + 2 * pad + 8;
+    const w = Math.min((topic ? 220 : 140) * labelScale, textWidth(String(n.data('short') ?? ''), px, topic || id === selected ? 700 : 400)) + 2 * pad + 8;
     const size = Number(n.data('size') ?? 20);
     const priority = (near.has(id) ? 1e7 : 0) + (id === s.focus || pinned.has(id) || onPath.has(id) ? 1e6 : 0) + (topic ? 1e5 : 0) + size;
     // label height as Cytoscape measures it (about 1.4 × the font size, plus the background padding); the body's
@@ -427,6 +448,7 @@ function rank(el: ElementDefinition): number {
 
 /** Creates the canvas in `container`; returns a cleanup that destroys it. */
 export function mountCanvas(container: HTMLElement, events: CanvasEvents): () => void {
+  labelScale = 1;
   cy = cytoscape({ container, style: stylesheet() as cytoscape.StylesheetJson, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
   (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions, labels: () => lastDeclutter };
   cy.on('tap', 'node', (ev) => {
@@ -449,8 +471,20 @@ export function mountCanvas(container: HTMLElement, events: CanvasEvents): () =>
     menuStore.setState({ menu: { id: ev.target.id(), x: p.x, y: p.y } });
   });
   cy.on('mouseover', 'node, edge', (ev) => ev.target.addClass('hover'));
-  // A node dragged somewhere else: the labels around its old and new place are re-fitted.
+  // A node dragged somewhere else: the labels around its old and new place are re-fitted. After a zoom, labels are
+  // resized for it and re-fitted (once the wheel or pinch has rested).
   cy.on('dragfree', 'node', () => declutterLabels());
+  let zoomTimer: ReturnType<typeof setTimeout> | undefined;
+  let zoomSeen = cy.zoom();
+  cy.on('viewport', () => {
+    if (!cy || Math.abs(cy.zoom() - zoomSeen) < 1e-6) return;
+    clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(() => {
+      if (!cy) return;
+      zoomSeen = cy.zoom();
+      declutterLabels();
+    }, 150);
+  });
   cy.on('mouseout', 'node, edge', (ev) => ev.target.removeClass('hover'));
   sync(appStore.getState());
   const unsubscribe = appStore.subscribe((s, prev) => {

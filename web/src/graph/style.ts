@@ -28,7 +28,12 @@ export const REL_LABEL: Record<string, string> = {
   PATH: 'step',
 };
 
-export function stylesheet(): unknown[] {
+/**
+ * The stylesheet; `scale` enlarges node labels (fonts and widths) so they stay readable on a zoomed-out canvas
+ * (the canvas picks it from the zoom, see canvas/cy.ts).
+ */
+export function stylesheet(scale = 1): unknown[] {
+  const px = (n: number) => Math.round(n * scale * 10) / 10;
   return [
     {
       selector: 'node',
@@ -38,13 +43,13 @@ export function stylesheet(): unknown[] {
         width: 'data(size)',
         height: 'data(size)',
         label: 'data(short)',
-        'font-size': 10,
+        'font-size': px(10),
         'font-family': 'system-ui, -apple-system, Segoe UI, sans-serif',
         color: '#1f2933',
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        'text-max-width': `${px(140)}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
@@ -53,8 +58,9 @@ export function stylesheet(): unknown[] {
         'min-zoomed-font-size': 7,
       },
     },
-    // Topics are few and are the map's landmarks: their labels stay readable at any zoom.
-    { selector: 'node[type = "topic"]', style: { 'font-size': 16, 'font-weight': 600, 'text-max-width': '220px', 'min-zoomed-font-size': 0 } },
+    // Topics are few and are the map's landmarks: their labels stay readable at any zoom, and are drawn above other
+    // nodes (a crowded topic's label may cover a paper, see graph/declutter.ts).
+    { selector: 'node[type = "topic"]', style: { 'font-size': px(16), 'font-weight': 600, 'text-max-width': `${px(220)}px`, 'min-zoomed-font-size': 0, 'z-index': 5 } },
     { selector: 'node:parent', style: { 'background-opacity': 0.06, 'border-color': 'data(color)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 18, 'font-weight': 700, padding: '18px', 'text-max-width': '420px', 'min-zoomed-font-size': 0 } },
     // Related work (graph/radial.ts): labels point away from the paper in the middle.
     { selector: 'node[labelSide = "top"]', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
@@ -66,7 +72,7 @@ export function stylesheet(): unknown[] {
     // node keeps its short label, in bold and above its neighbours' (its full title is in the details drawer): a
     // card that stayed while the pointer moved on covered the labels around it.
     { selector: 'node:selected', style: { 'font-weight': 700, color: '#111827', 'z-index': 15, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle', 'border-width': 3, 'border-color': '#111827' } },
-    { selector: 'node.hover', style: { label: 'data(label)', 'font-size': 12, 'text-max-width': '260px', 'z-index': 20, 'text-wrap': 'wrap', 'text-background-color': '#ffffff', 'text-background-opacity': 0.92, 'text-background-padding': '3px', 'text-background-shape': 'roundrectangle', 'text-border-color': '#d1d5db', 'text-border-width': 1, 'text-border-opacity': 1 } },
+    { selector: 'node.hover', style: { label: 'data(label)', 'font-size': px(12), 'text-max-width': `${px(260)}px`, 'z-index': 20, 'text-wrap': 'wrap', 'text-background-color': '#ffffff', 'text-background-opacity': 0.92, 'text-background-padding': '3px', 'text-background-shape': 'roundrectangle', 'text-border-color': '#d1d5db', 'text-border-width': 1, 'text-border-opacity': 1 } },
     { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111827' } },
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#111827' } },
     { selector: 'node.stub', style: { 'background-color': '#f3f4f6', 'border-color': '#9ca3af', 'border-style': 'dashed', 'border-width': 1, shape: 'round-rectangle', width: 54, height: 20, label: 'data(short)', 'text-valign': 'center', 'text-margin-y': 0, 'font-size': 9, color: '#4b5563', 'text-background-opacity': 0 } },
