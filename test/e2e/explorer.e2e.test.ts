@@ -205,6 +205,8 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     if (labels.quiet > 0) {
       expect(labels.hiddenLabel).toBe('');
       expect(labels.hovered.length).toBeGreaterThan(0);
+      // the status line says how many are hidden and how to see them
+      expect(await page.locator('[data-testid=status-labels]').innerText()).toBe(`${labels.quiet} label${labels.quiet === 1 ? '' : 's'} hidden (hover or zoom in)`);
     }
     await page.waitForTimeout(500);
     await e.shot(page, '02-explore-expanded');

@@ -24,6 +24,9 @@ export interface CanvasEvents {
   onStub: (parent: string, rel: string) => void;
 }
 
+/** How many node labels the canvas hides because they do not fit (graph/declutter.ts), read by the status line. */
+export const labelStore = createStore<{ hidden: number }>()(() => ({ hidden: 0 }));
+
 /** The context menu target, read by the React overlay. */
 export const menuStore = createStore<{ menu: { id: string; x: number; y: number } | null }>()(() => ({ menu: null }));
 
@@ -235,6 +238,7 @@ export function declutterLabels(): void {
     const quiet = c.nodes('.quiet');
     if (quiet.nonempty()) quiet.removeClass('quiet');
     setLabelScale(c, 1);
+    labelStore.setState({ hidden: 0 });
     return;
   }
   labelScaleFor(c);
@@ -270,6 +274,8 @@ export function declutterLabels(): void {
   });
   const sides = declutter(items, obstacles);
   lastDeclutter = { items, sides };
+  const hidden = Object.values(sides).filter((side) => side === null).length;
+  if (labelStore.getState().hidden !== hidden) labelStore.setState({ hidden });
   c.batch(() => {
     for (const [id, side] of Object.entries(sides)) {
       const n = c.getElementById(id);

@@ -1,4 +1,6 @@
-// Status line: what is on the canvas (nodes, edges, truncated), the layout, undo/redo, errors in words.
+// Status line: what is on the canvas (nodes, edges, truncated, labels hidden for room), the layout, undo/redo, errors in words.
+import { useStore } from 'zustand';
+import { labelStore } from '../canvas/cy.ts';
 import { useApp } from '../store/index.ts';
 
 export function StatusLine() {
@@ -12,10 +14,16 @@ export function StatusLine() {
   const error = useApp((s) => s.error);
   const notice = useApp((s) => s.notice);
   const setError = useApp((s) => s.setError);
+  const hiddenLabels = useStore(labelStore, (s) => s.hidden);
   const more = graph.stubs.reduce((n, s) => n + s.count, 0);
   return (
     <footer className="status" data-testid="status">
       <span data-testid="status-counts">{graph.nodes.length} nodes · {graph.edges.length} edges{graph.truncated || more > 0 ? ` · truncated (${more} more not shown)` : ''}</span>
+      {hiddenLabels > 0 && (
+        <span data-testid="status-labels" title="Labels that would cover others are hidden: hover a node, select it, or zoom in to see more">
+          {hiddenLabels} label{hiddenLabels === 1 ? '' : 's'} hidden (hover or zoom in)
+        </span>
+      )}
       <span data-testid="status-layout">layout: {view === 'related' && layout === 'auto' ? 'by relatedness, from the top clockwise (closer = more related)' : layout}</span>
       <span className="undo">
         <button disabled={!canUndo} onClick={undo} aria-label="Undo (Ctrl+Z)">↶ Undo</button>
