@@ -103,6 +103,35 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(r.boxes).toBe(40);
     expect(r.overlaps).toEqual([]);
     expect(r.spread).toBeGreaterThan(1000);
+    // Fitted, this map is zoomed out too far to read its subtopics: a box shows its title across its middle at
+    // 6–13px on screen, inside the box, and its subtopics go unlabelled.
+    await page.waitForTimeout(400);
+    const far = await page.evaluate(() => {
+      const cy = (window as unknown as { __pge: { cy: import('cytoscape').Core } }).__pge.cy;
+      const zoom = cy.zoom();
+      const parents = cy.nodes(':parent');
+      return {
+        zoom,
+        far: parents.filter((p) => p.hasClass('far')).length,
+        screenPx: parents.map((p) => parseFloat(p.style('font-size')) * zoom),
+        isFar: parents.map((p) => p.hasClass('far')),
+        outside: parents.filter((p) => p.hasClass('far')).filter((p) => {
+          const box = p.boundingBox({ includeLabels: false, includeOverlays: false });
+          const label = p.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+          return label.x1 < box.x1 || label.x2 > box.x2 || label.y1 < box.y1 || label.y2 > box.y2;
+        }).map((p) => p.id()),
+        labelledSubtopics: cy.nodes(':childless').filter((n) => n.style('label') !== '').length,
+      };
+    });
+    expect(16 * far.zoom).toBeLessThan(6);
+    // most boxes fit their title inside (a box too narrow for it keeps the usual look)
+    expect(far.far).toBeGreaterThanOrEqual(30);
+    for (const px of far.screenPx.filter((_, i) => far.isFar[i])) {
+      expect(px).toBeGreaterThanOrEqual(5.9);
+      expect(px).toBeLessThanOrEqual(13.1);
+    }
+    expect(far.outside).toEqual([]);
+    expect(far.labelledSubtopics).toBe((40 - far.far) * 15);
     await e.shot(page, '01b-large-topic-map');
     await page.close();
   });

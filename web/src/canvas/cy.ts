@@ -213,6 +213,70 @@ function labelScaleFor(c: Core): void {
   setLabelScale(c, c.nodes().length > LABEL_SCALE_MAX_NODES ? 1 : Math.min(LABEL_SCALE_MAX, Math.max(1, 0.9 / c.zoom())));
 }
 
+/** Below this on-screen size (px) the topic map's subtopic labels give way to their boxes' titles. */
+export const FAR_SUBTOPIC_PX = 6;
+
+/**
+ * The topic map zoomed out so far that subtopic labels would be specks: each box shows its title across its middle,
+ * as large as fits inside the box (up to 13px on screen, at least 6px), and its subtopics fade without labels —
+ * a map of regions, the way a city map names districts before streets. Zooming in brings the subtopics back. A box
+ * whose title cannot fit keeps the usual look.
+ */
+function farTitles(c: Core, topicMap: boolean): void {
+  const parents = c.nodes(':parent');
+  const far = topicMap && parents.nonempty() && 16 * c.zoom() < FAR_SUBTOPIC_PX;
+  if (!far) {
+    const marked = c.nodes('.far');
+    if (marked.nonempty()) marked.removeClass('far');
+    return;
+  }
+  const zoom = c.zoom();
+  c.batch(() => {
+    parents.forEach((p) => {
+      // the area its subtopics span (the box's own size follows its title, which this changes)
+      const area = p.children().boundingBox({ includeLabels: false, includeOverlays: false });
+      const w = Math.max(area.w, 1);
+      const font = farFont(String(p.data('short') ?? ''), w, area.h, zoom);
+      if (font === null) {
+        p.removeClass('far');
+        p.children().removeClass('far');
+        return;
+      }
+      p.data({ farFont: font, farWidth: 0.9 * w });
+      p.addClass('far');
+      p.children().addClass('far');
+    });
+  });
+}
+
+/**
+ * The largest title font (model units) whose word-wrapped lines fit inside a w × h area, from 13 down to 6px on
+ * screen; null when none does. `measure` gives a text's width at a 1-unit font.
+ */
+export function farFont(text: string, w: number, h: number, zoom: number, measure = (t: string) => textWidth(t, 100, 700) / 100): number | null {
+  const words = text.split(/\s+/).filter(Boolean);
+  const widths = words.map(measure);
+  const space = measure(' ');
+  for (let f = 13 / zoom; f >= 6 / zoom; f *= 0.9) {
+    // greedy wrap at the label's max width (0.9 w), as Cytoscape wraps
+    const max = (0.9 * w) / f;
+    let lines = 1;
+    let line = 0;
+    let fits = true;
+    for (const ww of widths) {
+      if (ww > max) fits = false;
+      if (line === 0) line = ww;
+      else if (line + space + ww <= max) line += space + ww;
+      else {
+        lines++;
+        line = ww;
+      }
+    }
+    if (fits && lines * f * 1.3 <= h) return Math.round(f * 10) / 10;
+  }
+  return null;
+}
+
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 /** The last label placement (what each label was estimated to need, and its side): read by e2e diagnostics. */
 let lastDeclutter: { items: LabelItem[]; sides: Record<string, string | null> } | null = null;
@@ -239,8 +303,10 @@ export function declutterLabels(): void {
     if (quiet.nonempty()) quiet.removeClass('quiet');
     setLabelScale(c, 1);
     labelStore.setState({ hidden: 0 });
+    farTitles(c, s.view === 'topics');
     return;
   }
+  farTitles(c, false);
   labelScaleFor(c);
   const selected = s.selection?.kind === 'node' ? s.selection.id : null;
   const near = new Set<string>();
