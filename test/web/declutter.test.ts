@@ -1,6 +1,6 @@
 // Label decluttering: labels placed by priority under, above, right or left of their node, hidden when none fits.
 import { describe, expect, it } from 'vitest';
-import { declutter, LABEL_GAP, sideBox, type LabelItem } from '../../web/src/graph/declutter.ts';
+import { declutter, farFont, LABEL_GAP, sideBox, type LabelItem } from '../../web/src/graph/declutter.ts';
 
 const item = (id: string, x: number, y: number, priority = 0, extra: Partial<LabelItem> = {}): LabelItem => ({ id, x, y, size: 20, w: 60, h: 14, priority, ...extra });
 const overlap = (a: { x0: number; x1: number; y0: number; y1: number }, b: typeof a) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -67,5 +67,24 @@ describe('declutter', () => {
     expect(sideBox(it, 'top')).toEqual({ x0: -30, x1: 30, y0: -10 - LABEL_GAP - 14, y1: -10 });
     expect(sideBox(it, 'left')).toEqual({ x0: -10 - LABEL_GAP - 60, x1: -10, y0: -7, y1: 7 });
     expect(sideBox(it, 'right')).toEqual({ x0: 10, x1: 10 + LABEL_GAP + 60, y0: -7, y1: 7 });
+  });
+});
+
+describe('farFont', () => {
+  // every character 0.5 units wide at a 1-unit font, a space too
+  const measure = (t: string) => t.length * 0.5;
+
+  it('picks the largest font, from 13px on screen down, whose word-wrapped lines fit the box', () => {
+    // zoom 0.1: 130 model units reads at 13px. "Mixture of experts" is 9 units wide per unit of font: 1170 at 130,
+    // one line in a 1400-wide box (max 1260), 169 tall ≤ 200
+    expect(farFont('Mixture of experts', 1400, 200, 0.1, measure)).toBe(130);
+    // 600 wide (540 per line): at 130 and 117 "Mixture of" (5 units) is too wide, three lines of 169 / 152 are
+    // taller than 400; at 105.3 "Mixture of" fits (527), two lines, 274 tall
+    expect(farFont('Mixture of experts', 600, 400, 0.1, measure)).toBe(105.3);
+  });
+
+  it('gives up below 6px on screen, and when a single word is wider than the box', () => {
+    expect(farFont('Mixture of experts', 300, 40, 0.1, measure)).toBeNull();
+    expect(farFont('Supercalifragilistic', 100, 1000, 0.1, measure)).toBeNull();
   });
 });

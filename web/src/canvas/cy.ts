@@ -9,7 +9,7 @@ import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides, radialPositions } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
 import { compact, separate, shifted, type Rect } from '../graph/separate.ts';
-import { declutter, type LabelItem } from '../graph/declutter.ts';
+import { declutter, farFont, type LabelItem } from '../graph/declutter.ts';
 import type { Box } from '../graph/radial.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState } from '../store/index.ts';
@@ -236,7 +236,7 @@ function farTitles(c: Core, topicMap: boolean): void {
       // the area its subtopics span (the box's own size follows its title, which this changes)
       const area = p.children().boundingBox({ includeLabels: false, includeOverlays: false });
       const w = Math.max(area.w, 1);
-      const font = farFont(String(p.data('short') ?? ''), w, area.h, zoom);
+      const font = farFont(String(p.data('short') ?? ''), w, area.h, zoom, (t) => textWidth(t, 100, 700) / 100);
       if (font === null) {
         p.removeClass('far');
         p.children().removeClass('far');
@@ -247,34 +247,6 @@ function farTitles(c: Core, topicMap: boolean): void {
       p.children().addClass('far');
     });
   });
-}
-
-/**
- * The largest title font (model units) whose word-wrapped lines fit inside a w × h area, from 13 down to 6px on
- * screen; null when none does. `measure` gives a text's width at a 1-unit font.
- */
-export function farFont(text: string, w: number, h: number, zoom: number, measure = (t: string) => textWidth(t, 100, 700) / 100): number | null {
-  const words = text.split(/\s+/).filter(Boolean);
-  const widths = words.map(measure);
-  const space = measure(' ');
-  for (let f = 13 / zoom; f >= 6 / zoom; f *= 0.9) {
-    // greedy wrap at the label's max width (0.9 w), as Cytoscape wraps
-    const max = (0.9 * w) / f;
-    let lines = 1;
-    let line = 0;
-    let fits = true;
-    for (const ww of widths) {
-      if (ww > max) fits = false;
-      if (line === 0) line = ww;
-      else if (line + space + ww <= max) line += space + ww;
-      else {
-        lines++;
-        line = ww;
-      }
-    }
-    if (fits && lines * f * 1.3 <= h) return Math.round(f * 10) / 10;
-  }
-  return null;
 }
 
 let measureCtx: CanvasRenderingContext2D | null | undefined;

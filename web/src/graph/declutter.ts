@@ -94,3 +94,31 @@ export function declutter(items: LabelItem[], obstacles: Box[] = []): Record<str
   }
   return out;
 }
+
+/**
+ * The largest title font (model units) whose word-wrapped lines fit inside a w × h area, from 13 down to 6px on
+ * screen; null when none does. `measure` gives a text's width at a 1-unit font.
+ */
+export function farFont(text: string, w: number, h: number, zoom: number, measure: (text: string) => number): number | null {
+  const words = text.split(/\s+/).filter(Boolean);
+  const widths = words.map(measure);
+  const space = measure(' ');
+  for (let f = 13 / zoom; f >= 6 / zoom; f *= 0.9) {
+    // greedy wrap at the label's max width (0.9 w), as Cytoscape wraps
+    const max = (0.9 * w) / f;
+    let lines = 1;
+    let line = 0;
+    let fits = true;
+    for (const ww of widths) {
+      if (ww > max) fits = false;
+      if (line === 0) line = ww;
+      else if (line + space + ww <= max) line += space + ww;
+      else {
+        lines++;
+        line = ww;
+      }
+    }
+    if (fits && lines * f * 1.3 <= h) return Math.round(f * 10) / 10;
+  }
+  return null;
+}
