@@ -226,9 +226,11 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
         probe.removeClass('hover');
       }
       const paper = all.find((n) => n.id().startsWith('paper:'))!;
-      return { total: all.length, quiet: quiet.length, selectedQuiet: cy.getElementById(id).hasClass('quiet'), hiddenLabel: probe ? probe.style('label') : null, hovered, zoom: (cy as unknown as { zoom: () => number }).zoom(), paperFont: parseFloat(paper.style('font-size')) };
+      return { boxes: cy.nodes().toArray().filter((n) => n.isParent()).length, total: all.length, quiet: quiet.length, selectedQuiet: cy.getElementById(id).hasClass('quiet'), hiddenLabel: probe ? probe.style('label') : null, hovered, zoom: (cy as unknown as { zoom: () => number }).zoom(), paperFont: parseFloat(paper.style('font-size')) };
     }, topic);
     expect(labels.paperFont).toBeGreaterThan(10);
+    // topics that were on the topic map before are plain nodes here, not boxes
+    expect(labels.boxes).toBe(0);
     expect(labels.selectedQuiet).toBe(false);
     expect(labels.total - labels.quiet).toBeGreaterThanOrEqual(Math.ceil(labels.total / 3));
     if (labels.quiet > 0) {

@@ -429,12 +429,16 @@ function sync(s: AppState): void {
   cy.batch(() => {
     cy!.elements().filter((el) => !wantedIds.has(el.id())).remove();
     for (const el of wanted) {
-      const existing = cy!.getElementById(el.data.id!);
+      let existing = cy!.getElementById(el.data.id!);
       if (existing.nonempty()) {
-        // A topic kept from the topic map leaves its box there (or joins one): data() cannot change a parent.
+        // A topic kept from the topic map leaves its box there (or joins one): data() cannot change a parent. (Read
+        // the element again after the move, whether or not the move replaced it.)
         const parent = (el.data.parent as string | undefined) ?? null;
         const had = existing.isNode() ? existing.parent() : null;
-        if (had && (had.nonempty() ? had[0]!.id() : null) !== parent) existing.move({ parent });
+        if (had && (had.nonempty() ? had[0]!.id() : null) !== parent) {
+          existing.move({ parent });
+          existing = cy!.getElementById(el.data.id!);
+        }
         existing.data(el.data);
         existing.classes(el.classes ?? '');
         continue;
