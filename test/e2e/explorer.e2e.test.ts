@@ -231,6 +231,19 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(labels.paperFont).toBeGreaterThan(10);
     // topics that were on the topic map before are plain nodes here, not boxes
     expect(labels.boxes).toBe(0);
+    // and no two nodes overlap, however far the force layout got before its time cap
+    const bodies = await page.evaluate(() => {
+      type N = { id: () => string; boundingBox: (o: object) => { x1: number; x2: number; y1: number; y2: number } };
+      const cy = (window as unknown as { __pge: { cy: { nodes: (s: string) => { toArray: () => N[] } } } }).__pge.cy;
+      const ns = cy.nodes(':childless').toArray();
+      const b = ns.map((n) => n.boundingBox({ includeLabels: false, includeOverlays: false }));
+      const out: string[] = [];
+      for (let i = 0; i < b.length; i++)
+        for (let j = i + 1; j < b.length; j++)
+          if (Math.min(b[i]!.x2, b[j]!.x2) - Math.max(b[i]!.x1, b[j]!.x1) > 1 && Math.min(b[i]!.y2, b[j]!.y2) - Math.max(b[i]!.y1, b[j]!.y1) > 1) out.push(`${ns[i]!.id()} × ${ns[j]!.id()}`);
+      return out;
+    });
+    expect(bodies).toEqual([]);
     expect(labels.selectedQuiet).toBe(false);
     expect(labels.total - labels.quiet).toBeGreaterThanOrEqual(Math.ceil(labels.total / 3));
     if (labels.quiet > 0) {

@@ -174,9 +174,38 @@ export function runLayout(): void {
   layout.run();
 }
 
-/** What every finished layout does: boxes pushed apart (force layouts), labels decluttered, the time kept, small graphs not blown up. */
+/** Up to this many nodes a finished force layout's overlapping nodes are pushed apart (pairwise, so not above). */
+export const SEPARATE_NODES_MAX = 300;
+
+/**
+ * Nodes a force layout left on top of each other (cola stops at its time cap before converging on a busy machine)
+ * are pushed apart, a few pixels clear, with the same pure overlap removal as the topic map's boxes. Not on canvases
+ * with boxes (their children move with the boxes) nor on large graphs.
+ */
+function separateNodes(c: Core): void {
+  if (c.nodes(':parent').nonempty()) return;
+  const nodes = c.nodes(':childless');
+  if (nodes.length < 2 || nodes.length > SEPARATE_NODES_MAX) return;
+  const rects = nodes.map((n) => {
+    const p = n.position();
+    const r = n.outerWidth() / 2;
+    return { id: n.id(), x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r };
+  });
+  const off = separate(rects, 4);
+  c.batch(() => {
+    nodes.forEach((n) => {
+      const o = off[n.id()];
+      if (o && (o.dx !== 0 || o.dy !== 0) && !n.locked()) n.shift({ x: o.dx, y: o.dy });
+    });
+  });
+}
+
+/** What every finished layout does: overlapping nodes or boxes pushed apart (force layouts), labels decluttered, the time kept, small graphs not blown up. */
 function afterLayout(t0: number, force: boolean): void {
-  if (cy && force) separateBoxes(cy);
+  if (cy && force) {
+    separateNodes(cy);
+    separateBoxes(cy);
+  }
   // A label moved beside or above its node, or enlarged for the zoom, can reach past the fitted view: fit again to
   // take it in, and place the labels again for the new zoom (a couple of rounds settle it).
   for (let round = 0; round < 3; round++) {
