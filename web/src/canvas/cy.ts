@@ -9,12 +9,11 @@ import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides, radialPositions } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
 import { compact, separate, shifted, type Rect } from '../graph/separate.ts';
-import { declutter, farFont, type LabelItem } from '../graph/declutter.ts';
-import type { Box } from '../graph/radial.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState } from '../store/index.ts';
 import { inWorker, jobFromCanvas, jobFromElements, nextJob, WORKER_MIN_NODES } from './layout-client.ts';
 import { chosenLayout, layoutOptions } from './layout-options.ts';
+import { lastLabels, placeLabels, resetLabelScale } from './labels.ts';
 
 cytoscape.use(cola);
 cytoscape.use(fcose);
@@ -23,9 +22,6 @@ export interface CanvasEvents {
   onExpand: (id: string) => void;
   onStub: (parent: string, rel: string) => void;
 }
-
-/** How many node labels the canvas hides because they do not fit (graph/declutter.ts), read by the status line. */
-export const labelStore = createStore<{ hidden: number }>()(() => ({ hidden: 0 }));
 
 /** The context menu target, read by the React overlay. */
 export const menuStore = createStore<{ menu: { id: string; x: number; y: number } | null }>()(() => ({ menu: null }));
@@ -224,138 +220,11 @@ function afterLayout(t0: number, force: boolean): void {
   }
 }
 
-/**
- * Node labels are enlarged on a zoomed-out canvas so they read at about 9px or more on screen (at most 1.6 times
- * their size, and never shrunk): larger labels, fewer of them fit, and zooming in brings the hidden ones back —
- * the way VOSviewer keeps its labels readable. Not on the topic map or the related-work placement.
- */
-let labelScale = 1;
-export const LABEL_SCALE_MAX = 1.6;
-function setLabelScale(c: Core, scale: number): void {
-  if (Math.abs(scale - labelScale) < 0.02) return;
-  labelScale = scale;
-  c.style(stylesheet(scale) as cytoscape.StylesheetJson);
-}
-/** Above this many nodes labels keep their size: restyling every node costs ~0.2 s at 1 000, and few labels fit anyway. */
-export const LABEL_SCALE_MAX_NODES = 400;
-function labelScaleFor(c: Core): void {
-  setLabelScale(c, c.nodes().length > LABEL_SCALE_MAX_NODES ? 1 : Math.min(LABEL_SCALE_MAX, Math.max(1, 0.9 / c.zoom())));
-}
-
-/** Below this on-screen size (px) the topic map's subtopic labels give way to their boxes' titles. */
-export const FAR_SUBTOPIC_PX = 6;
-
-/**
- * The topic map zoomed out so far that subtopic labels would be specks: each box shows its title across its middle,
- * as large as fits inside the box (up to 13px on screen, at least 6px), and its subtopics fade without labels —
- * a map of regions, the way a city map names districts before streets. Zooming in brings the subtopics back. A box
- * whose title cannot fit keeps the usual look.
- */
-function farTitles(c: Core, topicMap: boolean): void {
-  const parents = c.nodes(':parent');
-  const far = topicMap && parents.nonempty() && 16 * c.zoom() < FAR_SUBTOPIC_PX;
-  if (!far) {
-    const marked = c.nodes('.far');
-    if (marked.nonempty()) marked.removeClass('far');
-    return;
-  }
-  const zoom = c.zoom();
-  c.batch(() => {
-    parents.forEach((p) => {
-      // the area its subtopics span (the box's own size follows its title, which this changes)
-      const area = p.children().boundingBox({ includeLabels: false, includeOverlays: false });
-      const w = Math.max(area.w, 1);
-      const font = farFont(String(p.data('short') ?? ''), w, area.h, zoom, (t) => textWidth(t, 100, 700) / 100);
-      if (font === null) {
-        p.removeClass('far');
-        p.children().removeClass('far');
-        return;
-      }
-      p.data({ farFont: font, farWidth: 0.9 * w });
-      p.addClass('far');
-      p.children().addClass('far');
-    });
-  });
-}
-
-let measureCtx: CanvasRenderingContext2D | null | undefined;
-/** The last label placement (what each label was estimated to need, and its side): read by e2e diagnostics. */
-let lastDeclutter: { items: LabelItem[]; sides: Record<string, string | null> } | null = null;
-/** Width of `text` in the canvas font (an estimate where no canvas can measure). */
-function textWidth(text: string, px: number, weight: number): number {
-  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-  if (!measureCtx) return text.length * px * 0.6;
-  measureCtx.font = `${weight} ${px}px system-ui, -apple-system, Segoe UI, sans-serif`;
-  return measureCtx.measureText(text).width;
-}
-
-/**
- * Shows only the labels that fit (graph/declutter.ts): the selected node and its neighbours first, then the centre,
- * pinned nodes and nodes on a path, topics, and better connected nodes; a label that fits under none of its node's
- * sides is hidden (class `quiet`; hover still shows the full label). Not on the topic map (its subtopic labels are
- * separated with their boxes) nor on the related-work placement (its labels point away from the centre).
- */
+/** Places the labels that fit for the current view (canvas/labels.ts). */
 export function declutterLabels(): void {
-  const c = cy;
-  if (!c) return;
+  if (!cy) return;
   const s = appStore.getState();
-  if (s.view === 'topics' || relatedPlacement(s)) {
-    const quiet = c.nodes('.quiet');
-    if (quiet.nonempty()) quiet.removeClass('quiet');
-    setLabelScale(c, 1);
-    labelStore.setState({ hidden: 0 });
-    farTitles(c, s.view === 'topics');
-    return;
-  }
-  farTitles(c, false);
-  labelScaleFor(c);
-  const selected = s.selection?.kind === 'node' ? s.selection.id : null;
-  const near = new Set<string>();
-  if (selected) c.getElementById(selected).neighborhood('node').forEach((n) => void near.add(n.id()));
-  const onPath = new Set<string>();
-  for (const id of s.pathEdges) {
-    const e = c.getElementById(id);
-    if (e.nonempty() && e.isEdge()) onPath.add(e.source().id()).add(e.target().id());
-  }
-  const pinned = new Set(s.pinned);
-  const items: LabelItem[] = [];
-  const obstacles: Box[] = [];
-  c.nodes().forEach((n) => {
-    if (n.isParent()) return;
-    const p = n.position();
-    if (n.hasClass('stub')) {
-      obstacles.push({ x0: p.x - n.width() / 2, x1: p.x + n.width() / 2, y0: p.y - n.height() / 2, y1: p.y + n.height() / 2 });
-      return;
-    }
-    const id = n.id();
-    const topic = n.data('type') === 'topic';
-    const px = (topic ? 16 : 10) * labelScale;
-    const pad = id === selected ? 2 : 1;
-    // Cytoscape's label box is a few pixels wider than the text and its background padding (8 covers it at 10–16px)
-    const w = Math.min((topic ? 220 : 140) * labelScale, textWidth(String(n.data('short') ?? ''), px, topic || id === selected ? 700 : 400)) + 2 * pad + 8;
-    const size = Number(n.data('size') ?? 20);
-    const priority = (near.has(id) ? 1e7 : 0) + (id === s.focus || pinned.has(id) || onPath.has(id) ? 1e6 : 0) + (topic ? 1e5 : 0) + size;
-    // label height as Cytoscape measures it (about 1.4 × the font size, plus the background padding); the body's
-    // 1px border counts as part of the node
-    items.push({ id, x: p.x, y: p.y, size: size + 2, w, h: px * 1.4 + 2 * pad, priority, keep: id === selected, overNodes: topic });
-  });
-  const sides = declutter(items, obstacles);
-  lastDeclutter = { items, sides };
-  const hidden = Object.values(sides).filter((side) => side === null).length;
-  if (labelStore.getState().hidden !== hidden) labelStore.setState({ hidden });
-  c.batch(() => {
-    for (const [id, side] of Object.entries(sides)) {
-      const n = c.getElementById(id);
-      if (side === null) {
-        n.addClass('quiet');
-        continue;
-      }
-      n.removeClass('quiet');
-      if (side === 'bottom') {
-        if (n.data('labelSide')) n.removeData('labelSide');
-      } else if (n.data('labelSide') !== side) n.data('labelSide', side);
-    }
-  });
+  placeLabels(cy, s, !!relatedPlacement(s));
 }
 
 /** Lays out the elements on the canvas in the worker when it is a large fcose run; false when it does not apply. */
@@ -527,9 +396,9 @@ function rank(el: ElementDefinition): number {
 
 /** Creates the canvas in `container`; returns a cleanup that destroys it. */
 export function mountCanvas(container: HTMLElement, events: CanvasEvents): () => void {
-  labelScale = 1;
+  resetLabelScale();
   cy = cytoscape({ container, style: stylesheet() as cytoscape.StylesheetJson, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
-  (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions, labels: () => lastDeclutter };
+  (window as unknown as { __pge: unknown }).__pge = { cy, store: appStore, layoutOptions, labels: lastLabels };
   cy.on('tap', 'node', (ev) => {
     const n = ev.target;
     if (n.hasClass('stub')) events.onStub(String(n.data('parentNode')), String(n.data('rel')));

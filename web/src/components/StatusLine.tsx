@@ -1,6 +1,6 @@
 // Status line: what is on the canvas (nodes, edges, truncated, labels hidden for room), the layout, undo/redo, errors in words.
 import { useStore } from 'zustand';
-import { labelStore } from '../canvas/cy.ts';
+import { labelStore } from '../canvas/labels.ts';
 import { useApp } from '../store/index.ts';
 
 export function StatusLine() {

@@ -30,7 +30,7 @@ export const REL_LABEL: Record<string, string> = {
 
 /**
  * The stylesheet; `scale` enlarges node labels (fonts and widths) so they stay readable on a zoomed-out canvas
- * (the canvas picks it from the zoom, see canvas/cy.ts).
+ * (the canvas picks it from the zoom, see canvas/labels.ts).
  */
 export function stylesheet(scale = 1): unknown[] {
   const px = (n: number) => Math.round(n * scale * 10) / 10;
@@ -62,7 +62,7 @@ export function stylesheet(scale = 1): unknown[] {
     // nodes (a crowded topic's label may cover a paper, see graph/declutter.ts).
     { selector: 'node[type = "topic"]', style: { 'font-size': px(16), 'font-weight': 600, 'text-max-width': `${px(220)}px`, 'min-zoomed-font-size': 0, 'z-index': 5 } },
     { selector: 'node:parent', style: { 'background-opacity': 0.06, 'border-color': 'data(color)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 18, 'font-weight': 700, padding: '18px', 'text-max-width': '420px', 'min-zoomed-font-size': 0 } },
-    // The topic map zoomed far out (canvas/cy.ts farTitles): box titles across the box, subtopics faded, unlabelled.
+    // The topic map zoomed far out (canvas/labels.ts farTitles): box titles across the box, subtopics faded, unlabelled.
     { selector: 'node:parent.far', style: { 'text-valign': 'center', 'text-halign': 'center', 'font-size': 'data(farFont)', 'text-wrap': 'wrap', 'text-max-width': 'data(farWidth)', 'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-shape': 'roundrectangle', 'text-background-padding': '4px', 'z-index': 10 } },
     { selector: 'node:childless.far', style: { label: '', opacity: 0.45 } },
     // Related work (graph/radial.ts): labels point away from the paper in the middle.
