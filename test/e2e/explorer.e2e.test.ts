@@ -1,7 +1,7 @@
 // The explorer in a real Chromium on the seed corpus: search → paper → expand → authors in the drawer; the
 // co-author, topic and related-work views; a deep link; an API error in words; a saved query and its link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasState, clickNode, dblclickNode, e2eEnabled, startE2E, type E2E } from './harness.ts';
+import { canvasState, clickNode, dblclickNode, e2eEnabled, overlappingPairs, startE2E, type E2E } from './harness.ts';
 
 const enabled = e2eEnabled();
 let e: E2E;
@@ -173,21 +173,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     // Crowded labels are decluttered once the layout settles: no two shown labels overlap (Cytoscape's own label
     // boxes, not the estimate the app placed them with), the selected topic's label shows, at least a third of the
     // labels still show, and a hidden one appears on hover.
-    const overlapping = () =>
-      page.evaluate(() => {
-        type N = { id: () => string; isParent: () => boolean; hasClass: (c: string) => boolean; boundingBox: (o: object) => { x1: number; x2: number; y1: number; y2: number } };
-        const cy = (window as unknown as { __pge: { cy: { nodes: () => { toArray: () => N[] } } } }).__pge.cy;
-        const shown = cy.nodes().toArray().filter((n) => !n.isParent() && !n.hasClass('stub') && !n.hasClass('quiet'));
-        const boxes = shown.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }));
-        const pairs: string[] = [];
-        for (let i = 0; i < boxes.length; i++)
-          for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i]!;
-            const b = boxes[j]!;
-            if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1) pairs.push(`${shown[i]!.id()} × ${shown[j]!.id()}`);
-          }
-        return pairs;
-      });
+    const overlapping = () => overlappingPairs(page, 'labels');
     // Zoomed out, labels are enlarged to read at ~9px on screen (never shrunk, at most 1.6×), once the view rests.
     await page.waitForFunction(() => {
       const cy = (window as unknown as { __pge: { cy: { zoom: () => number; nodes: (s: string) => { first: () => { style: (p: string) => string } } } } }).__pge.cy;
@@ -232,17 +218,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     // topics that were on the topic map before are plain nodes here, not boxes
     expect(labels.boxes).toBe(0);
     // and no two nodes overlap, however far the force layout got before its time cap
-    const bodies = await page.evaluate(() => {
-      type N = { id: () => string; boundingBox: (o: object) => { x1: number; x2: number; y1: number; y2: number } };
-      const cy = (window as unknown as { __pge: { cy: { nodes: (s: string) => { toArray: () => N[] } } } }).__pge.cy;
-      const ns = cy.nodes(':childless').toArray();
-      const b = ns.map((n) => n.boundingBox({ includeLabels: false, includeOverlays: false }));
-      const out: string[] = [];
-      for (let i = 0; i < b.length; i++)
-        for (let j = i + 1; j < b.length; j++)
-          if (Math.min(b[i]!.x2, b[j]!.x2) - Math.max(b[i]!.x1, b[j]!.x1) > 1 && Math.min(b[i]!.y2, b[j]!.y2) - Math.max(b[i]!.y1, b[j]!.y1) > 1) out.push(`${ns[i]!.id()} × ${ns[j]!.id()}`);
-      return out;
-    });
+    const bodies = await overlappingPairs(page, 'bodies');
     expect(bodies).toEqual([]);
     expect(labels.selectedQuiet).toBe(false);
     expect(labels.total - labels.quiet).toBeGreaterThanOrEqual(Math.ceil(labels.total / 3));

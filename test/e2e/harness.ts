@@ -108,3 +108,26 @@ export async function clickNode(page: Page, id: string, how: 'left' | 'right' | 
   if (how === 'double') await page.mouse.dblclick(box!.x + pos.x, box!.y + pos.y);
   else await page.mouse.click(box!.x + pos.x, box!.y + pos.y, { button: how });
 }
+
+/**
+ * Pairs of canvas nodes whose shown labels (`labels`: nodes that are not boxes, stubs or hidden-label) or whose bodies
+ * (`bodies`: every node that is not a box) overlap by more than a pixel each way, as Cytoscape reports their boxes.
+ */
+export function overlappingPairs(page: Page, what: 'labels' | 'bodies'): Promise<string[]> {
+  return page.evaluate((kind) => {
+    type N = { id: () => string; isParent: () => boolean; hasClass: (c: string) => boolean; boundingBox: (o: object) => { x1: number; x2: number; y1: number; y2: number } };
+    const cy = (window as unknown as { __pge: { cy: { nodes: () => { toArray: () => N[] } } } }).__pge.cy;
+    const ns = cy.nodes().toArray().filter((n) => !n.isParent() && (kind === 'bodies' || (!n.hasClass('stub') && !n.hasClass('quiet'))));
+    const boxes = ns.map((n) =>
+      kind === 'labels' ? n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) : n.boundingBox({ includeLabels: false, includeOverlays: false }),
+    );
+    const pairs: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1) pairs.push(`${ns[i]!.id()} × ${ns[j]!.id()}`);
+      }
+    return pairs;
+  }, what);
+}
