@@ -13,6 +13,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import { responseSerializer } from './serializer.ts';
 import type { Driver } from 'neo4j-driver';
 import type { ServerConfig } from './config.ts';
+import { registerCompression } from './plugins/compress.ts';
 import { problem, registerProblemHandler } from './plugins/problems.ts';
 import { GraphDb } from './repositories/graphdb.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -40,6 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(config.checkResponses));
   registerProblemHandler(app);
+  registerCompression(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -66,11 +68,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const index = path.join(config.webDist, 'index.html');
   if (fs.existsSync(index)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: ['index.html'] });
+    // The build ships .br/.gz copies of its text files (web/vite.config.ts), sent to clients that accept them.
+    // Files under assets/ carry a content hash in their name: cached for good; index.html is always revalidated.
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: true,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', file.split(path.sep).includes('assets') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (!req.url.startsWith('/api') && req.method === 'GET' && fs.existsSync(index)) {
-      return reply.type('text/html').send(fs.readFileSync(index));
+      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(index));
     }
     return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`));
   });
