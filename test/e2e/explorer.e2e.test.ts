@@ -314,6 +314,16 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(placed.first).toBeLessThan(placed.last);
     expect(placed.above).toBe(true);
     expect(await page.locator('[data-testid=status-layout]').innerText()).toContain('closer = more related');
+    // Titles wrap over lines instead of being cut at a few words, no label covers another, and they read at ≥ 9 px.
+    expect(await overlappingPairs(page, 'labels')).toEqual([]);
+    const text = await page.evaluate(() => {
+      const cy = (window as unknown as { __pge: { cy: import('cytoscape').Core } }).__pge.cy;
+      const ns = cy.nodes('.radial');
+      return { radial: ns.length, all: cy.nodes().length, longest: Math.max(...ns.map((n) => String(n.style('label')).length)), px: parseFloat(String(ns.first().style('font-size'))) * cy.zoom() };
+    });
+    expect(text.radial).toBe(text.all);
+    expect(text.longest).toBeGreaterThan(40);
+    expect(text.px).toBeGreaterThanOrEqual(9);
     await e.shot(page, '04-related-work');
     await page.close();
   });

@@ -1,6 +1,6 @@
 // The related-work placement: distance from the centre by score, rank order clockwise from the top.
 import { describe, expect, it } from 'vitest';
-import { labelBox, labelSide, labelSides, RADIAL_MAX, RADIAL_MIN, radialPositions, type LabelSide, type Placed } from '../../web/src/graph/radial.ts';
+import { labelBox, labelSide, labelSides, RADIAL_MAX, RADIAL_MIN, radialPositions, wrapLabel, type LabelSide, type Placed } from '../../web/src/graph/radial.ts';
 
 const dist = (p: { x: number; y: number }) => Math.hypot(p.x, p.y);
 
@@ -105,5 +105,24 @@ describe('labelSides', () => {
       const outward = Object.fromEntries(Object.entries(pos).map(([id, p]) => [id, labelSide(p) ?? 'bottom'])) as Record<string, LabelSide>;
       expect(collisions(pos, text, labelSides('c', pos, text)).length).toBeLessThanOrEqual(collisions(pos, text, outward).length);
     }
+  });
+});
+
+describe('wrapLabel', () => {
+  it('wraps whole words at the line width, as the canvas does', () => {
+    // 110 / 6.1 → 18 characters a line
+    expect(wrapLabel('short')).toEqual({ lines: 1, width: 5 * 6.1 });
+    expect(wrapLabel('ExpertFlow: Optimized Expert Activation')).toEqual({ lines: 3, width: 16 * 6.1 }); // "ExpertFlow:" / "Optimized Expert" (16) / "Activation"
+    expect(wrapLabel('a'.repeat(30) + ' b')).toEqual({ lines: 2, width: 110 }); // a long word takes its own line, capped at the width
+    expect(wrapLabel('')).toEqual({ lines: 1, width: 6.1 });
+  });
+
+  it('makes a wrapped label box taller, not wider', () => {
+    const one = labelBox({ x: 0, y: 0 }, 20, 'short title', 'right');
+    const three = labelBox({ x: 0, y: 0 }, 20, 'ExpertFlow: Optimized Expert Activation', 'right');
+    expect(one.y1 - one.y0).toBe(14);
+    expect(three.y1 - three.y0).toBe(42);
+    expect(three.x1 - three.x0).toBeLessThanOrEqual(110);
+    expect(three.x0).toBe(15); // node radius 10 + gap 5
   });
 });

@@ -6,14 +6,14 @@ import fcose from 'cytoscape-fcose';
 import { createStore } from 'zustand/vanilla';
 import type { GEdge, GNode } from '../api/types.ts';
 import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
-import { labelSides, radialPositions } from '../graph/radial.ts';
+import { labelSides, RADIAL_LABEL_CHARS, radialPositions } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
 import { compact, separate, shifted, type Rect } from '../graph/separate.ts';
 import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 import { appStore, type AppState } from '../store/index.ts';
 import { inWorker, jobFromCanvas, jobFromElements, nextJob, WORKER_MIN_NODES } from './layout-client.ts';
 import { chosenLayout, layoutOptions } from './layout-options.ts';
-import { lastLabels, placeLabels, resetLabelScale } from './labels.ts';
+import { lastLabels, placeLabels, resetLabelScale, textWidth } from './labels.ts';
 
 cytoscape.use(cola);
 cytoscape.use(fcose);
@@ -65,7 +65,7 @@ function elements(g: CanvasGraph, s: AppState): ElementDefinition[] {
     const parent = s.view === 'topics' && typeof n.props.parentTopic === 'string' && ids.has(n.props.parentTopic) ? n.props.parentTopic : undefined;
     return {
       group: 'nodes',
-      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? 40 : 28), color: nodeColor(n, s), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
+      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? 40 : s.view === 'related' ? RADIAL_LABEL_CHARS : 28), color: nodeColor(n, s), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
       classes: [s.focus === n.id ? 'centre' : '', s.pinned.includes(n.id) ? 'pinned' : ''].join(' '),
     };
   });
@@ -149,12 +149,19 @@ export function runLayout(): void {
       labels[n.id()] = String(n.data('short') ?? '');
       sizes[n.id()] = Number(n.data('size') ?? 20);
     });
-    const sides = labelSides(s.focus!, at, labels, sizes);
-    cy.batch(() => cy!.nodes().forEach((n) => void n.data('labelSide', sides[n.id()] ?? null)));
-  }
-  else {
+    // measured in the canvas font; Cytoscape's label box is a few pixels wider than the text (canvas/labels.ts)
+    const sides = labelSides(s.focus!, at, labels, sizes, (t) => textWidth(t, 11, 400) + 4);
+    cy.batch(() =>
+      cy!.nodes().forEach((n) => {
+        n.data('labelSide', sides[n.id()] ?? null);
+        // wrapped titles, as graph/radial.ts measures them
+        n.toggleClass('radial', !!at[n.id()]);
+      }),
+    );
+  } else {
     const sided = cy.nodes().filter((n) => !!n.data('labelSide'));
     if (sided.nonempty()) sided.removeData('labelSide');
+    cy.nodes('.radial').removeClass('radial');
   }
   // A layout still running in the worker is superseded by this one (its result is dropped when it arrives); elements
   // waiting for its positions join the canvas now.

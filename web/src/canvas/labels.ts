@@ -75,7 +75,7 @@ let measureCtx: CanvasRenderingContext2D | null | undefined;
 let lastDeclutter: { items: LabelItem[]; sides: Record<string, string | null> } | null = null;
 export const lastLabels = () => lastDeclutter;
 /** Width of `text` in the canvas font (an estimate where no canvas can measure). */
-function textWidth(text: string, px: number, weight: number): number {
+export function textWidth(text: string, px: number, weight: number): number {
   if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   if (!measureCtx) return text.length * px * 0.6;
   measureCtx.font = `${weight} ${px}px system-ui, -apple-system, Segoe UI, sans-serif`;

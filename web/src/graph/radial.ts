@@ -52,12 +52,42 @@ export interface Box {
   y1: number;
 }
 
-/** Label geometry of the canvas style (font-size 10, text-max-width 140px, margins 4–5). */
-export const LABEL = { charWidth: 5.6, maxWidth: 140, height: 13, gap: 5 } as const;
+/**
+ * Label geometry of the related-work labels (graph/style.ts `node.radial`: font-size 11, wrapped at 110px, margins
+ * 4–5): the average character width and line height of that font, in model units.
+ */
+export const LABEL = { charWidth: 6.1, maxWidth: 110, lineHeight: 14, gap: 5 } as const;
+/** Characters of a related paper's title shown on the canvas (about three wrapped lines; the drawer has it all). */
+export const RADIAL_LABEL_CHARS = 54;
 
-export function labelBox(p: Placed, size: number, text: string, side: LabelSide): Box {
-  const w = Math.min(LABEL.maxWidth, Math.max(1, text.length) * LABEL.charWidth);
-  const h = LABEL.height;
+/** A text's width in model units at the label font (the canvas measures it; `charWidth` per character otherwise). */
+export type Measure = (text: string) => number;
+const estimate: Measure = (t) => t.length * LABEL.charWidth;
+
+/**
+ * The lines a label wraps to at `maxWidth` (words kept whole and broken at spaces only, as the canvas wraps them; a
+ * word longer than a line gets a line of its own): how many, and the widest line's width (at most `maxWidth`).
+ */
+export function wrapLabel(text: string, measure: Measure = estimate, maxWidth = LABEL.maxWidth): { lines: number; width: number } {
+  let lines = 0;
+  let widest = 0;
+  let current: string | null = null;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const joined: string = current === null ? word : `${current} ${word}`;
+    if (current !== null && measure(joined) <= maxWidth) current = joined;
+    else {
+      if (current !== null) widest = Math.max(widest, measure(current));
+      lines++;
+      current = word;
+    }
+  }
+  if (current !== null) widest = Math.max(widest, measure(current));
+  return { lines: Math.max(1, lines), width: Math.min(maxWidth, Math.max(LABEL.charWidth, widest)) };
+}
+
+export function labelBox(p: Placed, size: number, text: string, side: LabelSide, measure: Measure = estimate): Box {
+  const { lines, width: w } = wrapLabel(text, measure);
+  const h = lines * LABEL.lineHeight;
   const r = size / 2 + LABEL.gap;
   switch (side) {
     case 'top':
@@ -71,7 +101,7 @@ export function labelBox(p: Placed, size: number, text: string, side: LabelSide)
   }
 }
 
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const overlapArea = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 
 /**
  * A side for every label of a radial placement such that no label covers another label or a node, where one
@@ -81,25 +111,29 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
  * @param at positions from `radialPositions` (the centre at 0, 0)
  * @param labels the text each node shows (its short label); size: node diameters (default 20)
  */
-export function labelSides(centre: string, at: Record<string, Placed>, labels: Record<string, string>, size: Record<string, number> = {}): Record<string, LabelSide> {
+export function labelSides(centre: string, at: Record<string, Placed>, labels: Record<string, string>, size: Record<string, number> = {}, measure: Measure = estimate): Record<string, LabelSide> {
   const sizeOf = (id: string) => size[id] ?? 20;
   const taken: Box[] = Object.entries(at).map(([id, p]) => {
     const r = sizeOf(id) / 2;
     return { x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r };
   });
   const out: Record<string, LabelSide> = { [centre]: 'bottom' };
-  if (at[centre]) taken.push(labelBox(at[centre]!, sizeOf(centre), labels[centre] ?? '', 'bottom'));
+  if (at[centre]) taken.push(labelBox(at[centre]!, sizeOf(centre), labels[centre] ?? '', 'bottom', measure));
   const order = Object.keys(at).filter((id) => id !== centre).sort((a, b) => Math.hypot(at[a]!.x, at[a]!.y) - Math.hypot(at[b]!.x, at[b]!.y) || (a < b ? -1 : 1));
+  const covered = (box: Box) => taken.reduce((sum, b) => sum + overlapArea(b, box), 0);
   for (const id of order) {
     const p = at[id]!;
     const outward = labelSide(p) ?? 'bottom';
     const across: LabelSide[] = outward === 'top' || outward === 'bottom' ? (p.x >= 0 ? ['right', 'left'] : ['left', 'right']) : p.y <= 0 ? ['top', 'bottom'] : ['bottom', 'top'];
     const inward: LabelSide = ({ top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const)[outward];
     const text = labels[id] ?? '';
-    // A label starts a gap away from its own node, so its node's box never counts against it.
-    const side = [outward, ...across, inward].find((s) => !taken.some((b) => overlaps(b, labelBox(p, sizeOf(id), text, s)))) ?? outward;
-    out[id] = side;
-    taken.push(labelBox(p, sizeOf(id), text, side));
+    // A label starts a gap away from its own node, so its node's box never counts against it. The first side in
+    // order that covers nothing, else the one that covers least.
+    const boxes = ([outward, ...across, inward] as LabelSide[]).map((side) => ({ side, box: labelBox(p, sizeOf(id), text, side, measure) }));
+    const scored = boxes.map((b) => ({ ...b, area: covered(b.box) }));
+    const best = scored.find((b) => b.area === 0) ?? scored.reduce((a, b) => (b.area < a.area ? b : a));
+    out[id] = best.side;
+    taken.push(best.box);
   }
   return out;
 }

@@ -69,6 +69,10 @@ export function stylesheet(scale = 1): unknown[] {
     { selector: 'node[labelSide = "top"]', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
     { selector: 'node[labelSide = "right"]', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, 'text-margin-y': 0 } },
     { selector: 'node[labelSide = "left"]', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -5, 'text-margin-y': 0 } },
+    // Their titles wrap over up to three lines (graph/radial.ts LABEL has the same geometry), each flush with its node.
+    { selector: 'node.radial', style: { 'font-size': 11, 'text-wrap': 'wrap', 'text-max-width': '110px', 'text-justification': 'center', 'line-height': 14 / 11 } },
+    { selector: 'node.radial[labelSide = "right"]', style: { 'text-justification': 'left' } },
+    { selector: 'node.radial[labelSide = "left"]', style: { 'text-justification': 'right' } },
     // A label that does not fit (graph/declutter.ts) is hidden; hover (below) still shows it.
     { selector: 'node.quiet', style: { label: '' } },
     // The full label of the node under the pointer sits on a white card, readable over a crowded canvas. A selected
