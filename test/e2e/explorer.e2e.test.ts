@@ -282,11 +282,56 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(state.nodes.sort()).toEqual(['author:chanjae park', 'author:eunho yang', 'author:hyun ryu', 'author:jadohu', 'author:yjyjyj98']);
     expect(state.edges).toBe(10);
     await page.waitForTimeout(1500);
+    // The colour key: every community on the canvas, named, with its author count, in the colour its authors have.
+    const key = await page.evaluate(() => {
+      const cy = (window as unknown as { __pge: { cy: import('cytoscape').Core } }).__pge.cy;
+      const items = [...document.querySelectorAll('[data-testid=community-legend] li')].map((li) => ({
+        name: li.querySelector('.legend-name')!.textContent!,
+        count: Number(li.querySelector('.count')!.textContent),
+        swatch: getComputedStyle(li.querySelector('.swatch')!).backgroundColor,
+      }));
+      const rgb = (c: string) => { const d = document.createElement('div'); d.style.color = c; document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; };
+      const colours: Record<string, string[]> = {};
+      cy.nodes().forEach((n) => void (colours[String(n.data('color'))] ??= []).push(n.id()));
+      return { items, byColour: Object.entries(colours).map(([c, ids]) => ({ rgb: rgb(c), n: ids.length })) };
+    });
+    expect(key.items.length).toBeGreaterThanOrEqual(1);
+    expect(key.items.reduce((s, i) => s + i.count, 0)).toBe(5);
+    for (const item of key.items) {
+      expect(item.name).not.toBe('');
+      expect(key.byColour.find((c) => c.rgb === item.swatch)?.n, item.name).toBe(item.count);
+    }
     await e.shot(page, '03-coauthors');
     // an edge's papers are fetched when it is looked at
     await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { select: (s: unknown) => void } } } }).__pge.store.getState().select({ kind: 'edge', id: 'COAUTHORED_WITH:author:chanjae park->author:eunho yang' }));
     await page.locator('[data-testid=edge-papers] li').first().waitFor();
     expect(await page.locator('[data-testid=edge-papers]').innerText()).toContain('Reasoning Model is Stubborn');
+    // Pointing at a community fades every author outside it; clicking keeps it so until clicked again. (The seed
+    // corpus's networks are each one community, so this part shows a network of two.)
+    await page.evaluate(() => {
+      const a = (id: string, community: number, communityName: string) => ({ id: `author:${id}`, type: 'author', label: id, props: { community, communityName }, degree: 2 });
+      const nodes = [a('a1', 1, 'A One · Routing'), a('a2', 1, 'A One · Routing'), a('a3', 1, 'A One · Routing'), a('b1', 2, 'B One · Medical'), a('b2', 2, 'B One · Medical')];
+      const edge = (s: string, t: string) => ({ id: `COAUTHORED_WITH:author:${s}->author:${t}`, type: 'COAUTHORED_WITH', source: `author:${s}`, target: `author:${t}`, props: { weight: 1 } });
+      const store = (window as unknown as { __pge: { store: { getState: () => { setGraph: (g: unknown) => void } } } }).__pge.store;
+      store.getState().setGraph({ nodes, edges: [edge('a1', 'a2'), edge('a2', 'a3'), edge('a3', 'b1'), edge('b1', 'b2')], truncated: false });
+    });
+    const entries = page.locator('[data-testid=community-legend] li button');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=community-legend] li').length === 2);
+    expect(await entries.allInnerTexts()).toEqual(['A One · Routing\n3', 'B One · Medical\n2']);
+    const dimmed = () =>
+      page.evaluate(() => {
+        const cy = (window as unknown as { __pge: { cy: import('cytoscape').Core } }).__pge.cy;
+        return { nodes: cy.nodes('.dim').map((n) => n.id()).sort(), edges: cy.edges('.dim').length };
+      });
+    await entries.nth(1).hover();
+    expect(await dimmed()).toEqual({ nodes: ['author:a1', 'author:a2', 'author:a3'], edges: 3 });
+    await entries.nth(0).click();
+    await page.mouse.move(5, 5);
+    expect(await entries.nth(0).getAttribute('aria-pressed')).toBe('true');
+    expect(await dimmed()).toEqual({ nodes: ['author:b1', 'author:b2'], edges: 2 });
+    await entries.nth(0).click();
+    await page.mouse.move(5, 5);
+    expect(await dimmed()).toEqual({ nodes: [], edges: 0 });
     await page.close();
   });
 

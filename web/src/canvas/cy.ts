@@ -9,7 +9,8 @@ import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides, RADIAL_LABEL_CHARS, radialPositions } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
 import { compact, separate, shifted, type Rect } from '../graph/separate.ts';
-import { COMMUNITY_COLORS, REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
+import { REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
+import { communityColors } from '../graph/communities.ts';
 import { appStore, type AppState } from '../store/index.ts';
 import { inWorker, jobFromCanvas, jobFromElements, nextJob, WORKER_MIN_NODES } from './layout-client.ts';
 import { chosenLayout, layoutOptions } from './layout-options.ts';
@@ -38,8 +39,9 @@ function nodeSize(n: GNode): number {
   return Math.min(56, 16 + Math.sqrt(n.degree ?? 1) * 5);
 }
 
-function nodeColor(n: GNode, s: AppState): string {
-  if (s.view === 'coauthors' && n.type === 'author' && typeof n.props.community === 'number') return COMMUNITY_COLORS[n.props.community % COMMUNITY_COLORS.length]!;
+/** A node's colour: its community's in the co-author view (`communities`: community → colour), else its type's. */
+function nodeColor(n: GNode, communities: Map<number, string> | null): string {
+  if (communities && n.type === 'author' && typeof n.props.community === 'number') return communities.get(n.props.community) ?? TYPE_STYLE.author.color;
   return TYPE_STYLE[n.type]?.color ?? '#777';
 }
 
@@ -61,12 +63,15 @@ function edgeWidth(e: GEdge): number {
 
 function elements(g: CanvasGraph, s: AppState): ElementDefinition[] {
   const ids = new Set(g.nodes.map((n) => n.id));
+  // the related-work placement's papers (relatedPlacement) wrap their titles
+  const radial = relatedPlacement(s) ? new Set([s.focus!, ...g.edges.filter((e) => e.type === 'RELATED' && e.source === s.focus).map((e) => e.target)]) : null;
+  const colors = s.view === 'coauthors' ? communityColors(g.nodes) : null;
   const out: ElementDefinition[] = g.nodes.map((n) => {
     const parent = s.view === 'topics' && typeof n.props.parentTopic === 'string' && ids.has(n.props.parentTopic) ? n.props.parentTopic : undefined;
     return {
       group: 'nodes',
-      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? 40 : s.view === 'related' ? RADIAL_LABEL_CHARS : 28), color: nodeColor(n, s), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
-      classes: [s.focus === n.id ? 'centre' : '', s.pinned.includes(n.id) ? 'pinned' : ''].join(' '),
+      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? 40 : s.view === 'related' ? RADIAL_LABEL_CHARS : 28), color: nodeColor(n, colors), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
+      classes: [s.focus === n.id ? 'centre' : '', s.pinned.includes(n.id) ? 'pinned' : '', radial?.has(n.id) ? 'radial' : ''].join(' '),
     };
   });
   const onPath = new Set(s.pathEdges);
@@ -151,17 +156,10 @@ export function runLayout(): void {
     });
     // measured in the canvas font; Cytoscape's label box is a few pixels wider than the text (canvas/labels.ts)
     const sides = labelSides(s.focus!, at, labels, sizes, (t) => textWidth(t, 11, 400) + 4);
-    cy.batch(() =>
-      cy!.nodes().forEach((n) => {
-        n.data('labelSide', sides[n.id()] ?? null);
-        // wrapped titles, as graph/radial.ts measures them
-        n.toggleClass('radial', !!at[n.id()]);
-      }),
-    );
+    cy.batch(() => cy!.nodes().forEach((n) => void n.data('labelSide', sides[n.id()] ?? null)));
   } else {
     const sided = cy.nodes().filter((n) => !!n.data('labelSide'));
     if (sided.nonempty()) sided.removeData('labelSide');
-    cy.nodes('.radial').removeClass('radial');
   }
   // A layout still running in the worker is superseded by this one (its result is dropped when it arrives); elements
   // waiting for its positions join the canvas now.
@@ -345,7 +343,10 @@ function sync(s: AppState): void {
           existing = cy!.getElementById(el.data.id!);
         }
         existing.data(el.data);
+        // a community legend entry's fading (emphasise) outlives a re-sync; every other class is the element's own
+        const dim = existing.hasClass('dim');
         existing.classes(el.classes ?? '');
+        if (dim) existing.addClass('dim');
         continue;
       }
       if (el.group !== 'nodes') {
@@ -456,6 +457,19 @@ export function mountCanvas(container: HTMLElement, events: CanvasEvents): () =>
     cy?.destroy();
     cy = null;
   };
+}
+
+/** Fades every node but `ids` (and every edge not between two of them); null shows everything again. */
+export function emphasise(ids: string[] | null): void {
+  if (!cy) return;
+  const c = cy;
+  c.batch(() => {
+    c.elements('.dim').removeClass('dim');
+    if (!ids) return;
+    const keep = new Set(ids);
+    c.nodes().forEach((n) => void (keep.has(n.id()) || n.addClass('dim')));
+    c.edges().forEach((e) => void ((keep.has(e.source().id()) && keep.has(e.target().id())) || e.addClass('dim')));
+  });
 }
 
 export function fit(): void {

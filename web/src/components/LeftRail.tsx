@@ -5,6 +5,7 @@ import { countByType } from '../graph/ops.ts';
 import { TYPE_STYLE } from '../graph/style.ts';
 import { useApp, type Layout } from '../store/index.ts';
 import { CoauthorControls, RelatedControls, TopicsHelp } from './ViewControls.tsx';
+import { CommunityLegend } from './CommunityLegend.tsx';
 import { QueriesPanel } from './QueriesPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { clearPaperFilter, filterPapersBy } from '../views/actions.ts';
@@ -33,11 +34,12 @@ export function LeftRail() {
   return (
     <aside className="rail" aria-label="Legend, filters and layout">
       {view === 'coauthors' && <CoauthorControls />}
+      {view === 'coauthors' && <CommunityLegend />}
       {view === 'related' && <RelatedControls />}
       {view === 'topics' && <TopicsHelp />}
       {view === 'queries' && <QueriesPanel />}
       <section>
-        <h3>Legend</h3>
+        <h3>{view === 'coauthors' ? 'Node types' : 'Legend'}</h3>
         <ul className="legend" data-testid="legend">
           {NODE_TYPES.map((t) => (
             <li key={t}>

@@ -18,7 +18,7 @@ export function StatusLine() {
   const more = graph.stubs.reduce((n, s) => n + s.count, 0);
   return (
     <footer className="status" data-testid="status">
-      <span data-testid="status-counts">{graph.nodes.length} nodes · {graph.edges.length} edges{graph.truncated || more > 0 ? ` · truncated (${more} more not shown)` : ''}</span>
+      <span data-testid="status-counts">{graph.nodes.length} nodes · {graph.edges.length} edges{more > 0 ? ` · truncated (${more} more not shown)` : graph.truncated ? ' · truncated at the size limit (more exist)' : ''}</span>
       {hiddenLabels > 0 && (
         <span data-testid="status-labels" title="Labels that would cover others are hidden: hover a node, select it, or zoom in to see more">
           {hiddenLabels} label{hiddenLabels === 1 ? '' : 's'} hidden (hover or zoom in)

@@ -75,6 +75,9 @@ export function stylesheet(scale = 1): unknown[] {
     { selector: 'node.radial[labelSide = "left"]', style: { 'text-justification': 'right' } },
     // A label that does not fit (graph/declutter.ts) is hidden; hover (below) still shows it.
     { selector: 'node.quiet', style: { label: '' } },
+    // A legend entry under the pointer (the co-author view's communities) fades everything else.
+    { selector: 'node.dim', style: { opacity: 0.15, 'text-opacity': 0.15 } },
+    { selector: 'edge.dim', style: { opacity: 0.06 } },
     // The full label of the node under the pointer sits on a white card, readable over a crowded canvas. A selected
     // node keeps its short label, in bold and above its neighbours' (its full title is in the details drawer): a
     // card that stayed while the pointer moved on covered the labels around it.
