@@ -387,6 +387,22 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     await page.close();
   });
 
+  it('is served a production build, precompressed', async () => {
+    const page = await e.page();
+    const scripts: { url: string; encoding: string | undefined; body: string }[] = [];
+    page.on('response', async (r) => {
+      if (r.url().endsWith('.js')) scripts.push({ url: r.url(), encoding: r.headers()['content-encoding'], body: await r.text() });
+    });
+    await page.goto(e.base + '/');
+    await page.waitForFunction(() => (window as unknown as { __pge?: { cy: { nodes: () => { length: number } } } }).__pge?.cy.nodes().length);
+    const entry = scripts.find((s) => /\/assets\/index-[^/]+\.js$/.test(s.url));
+    expect(entry, scripts.map((s) => s.url).join(', ')).toBeDefined();
+    expect(entry!.encoding).toBe('br'); // Chromium accepts brotli; the build's .br copy is sent
+    // React's development build carries its warnings (a build inheriting NODE_ENV=test was one, ~25 % larger)
+    expect(entry!.body.includes('Each child in a list should have a unique'), "the entry script is React's development build").toBe(false);
+    await page.close();
+  });
+
   it('shows an API error in words', async () => {
     const page = await e.page();
     await page.goto(`${e.base}/?view=explore&focus=${encodeURIComponent('paper:arxiv:0000.00000')}`);
