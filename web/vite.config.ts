@@ -34,7 +34,9 @@ function precompress(): Plugin {
 export default defineConfig({
   root: path.resolve(import.meta.dirname),
   plugins: [react(), precompress()],
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // The precompression above is most of the build's time, by design: the bundler's warning about slow plugin hooks is
+  // switched off so every `npm start` that builds does not print it.
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500, rolldownOptions: { checks: { bundlerTimings: false } } },
   // The layout worker (web/src/canvas/layout.worker.ts) is an ES module worker, bundled on its own.
   worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },

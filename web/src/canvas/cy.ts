@@ -4,13 +4,12 @@ import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type 
 import cola from 'cytoscape-cola';
 import fcose from 'cytoscape-fcose';
 import { createStore } from 'zustand/vanilla';
-import type { GEdge, GNode } from '../api/types.ts';
-import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
-import { labelSides, RADIAL_LABEL_CHARS, radialPositions } from '../graph/radial.ts';
+import { visibleGraph } from '../graph/ops.ts';
+import { labelSides } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
-import { compact, separate, shifted, type Rect } from '../graph/separate.ts';
-import { REL_LABEL, stylesheet, TYPE_STYLE } from '../graph/style.ts';
-import { communityColors } from '../graph/communities.ts';
+import { stylesheet } from '../graph/style.ts';
+import { elements, relatedPlacement } from './elements.ts';
+import { separateBoxes, separateNodes } from './overlaps.ts';
 import { appStore, type AppState } from '../store/index.ts';
 import { inWorker, jobFromCanvas, jobFromElements, nextJob, WORKER_MIN_NODES } from './layout-client.ts';
 import { chosenLayout, layoutOptions } from './layout-options.ts';
@@ -31,112 +30,6 @@ let cy: Core | null = null;
 export const getCy = () => cy;
 let lastLayoutMs = 0;
 export const lastLayout = () => lastLayoutMs;
-
-const short = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-function nodeSize(n: GNode): number {
-  if (n.type === 'topic') return 24 + Math.min(60, Math.sqrt(Number(n.props.size ?? 1)) * 6);
-  return Math.min(56, 16 + Math.sqrt(n.degree ?? 1) * 5);
-}
-
-/** A node's colour: its community's in the co-author view (`communities`: community → colour), else its type's. */
-function nodeColor(n: GNode, communities: Map<number, string> | null): string {
-  if (communities && n.type === 'author' && typeof n.props.community === 'number') return communities.get(n.props.community) ?? TYPE_STYLE.author.color;
-  return TYPE_STYLE[n.type]?.color ?? '#777';
-}
-
-export function edgeReason(e: GEdge): string {
-  const p = e.props;
-  if (e.type === 'COAUTHORED_WITH') return `co-authored ${p.weight} paper${p.weight === 1 ? '' : 's'}`;
-  if (e.type === 'SIMILAR_TO' || e.type === 'RELATED') return Array.isArray(p.terms) ? `shares: ${(p.terms as string[]).slice(0, 3).join(', ')}` : String(p.reason ?? 'related');
-  if (e.type === 'PATH') return String(p.why ?? 'step');
-  if (e.type === 'AUTHORED') return `author #${Number(p.position ?? 0) + 1}`;
-  return REL_LABEL[e.type] ?? e.type.toLowerCase();
-}
-
-function edgeWidth(e: GEdge): number {
-  if (e.type === 'COAUTHORED_WITH') return Math.min(8, 1 + Number(e.props.weight ?? 1));
-  if (e.type === 'SIMILAR_TO' || e.type === 'RELATED') return 1 + Math.min(4, Number(e.props.score ?? 0.2) * 6);
-  if (typeof e.props.weight === 'number') return Math.min(8, 1 + Math.sqrt(e.props.weight));
-  return 1.2;
-}
-
-function elements(g: CanvasGraph, s: AppState): ElementDefinition[] {
-  const ids = new Set(g.nodes.map((n) => n.id));
-  // the related-work placement's papers (relatedPlacement) wrap their titles
-  const radial = relatedPlacement(s) ? new Set([s.focus!, ...g.edges.filter((e) => e.type === 'RELATED' && e.source === s.focus).map((e) => e.target)]) : null;
-  const colors = s.view === 'coauthors' ? communityColors(g.nodes) : null;
-  const out: ElementDefinition[] = g.nodes.map((n) => {
-    const parent = s.view === 'topics' && typeof n.props.parentTopic === 'string' && ids.has(n.props.parentTopic) ? n.props.parentTopic : undefined;
-    return {
-      group: 'nodes',
-      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? 40 : s.view === 'related' ? RADIAL_LABEL_CHARS : 28), color: nodeColor(n, colors), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
-      classes: [s.focus === n.id ? 'centre' : '', s.pinned.includes(n.id) ? 'pinned' : '', radial?.has(n.id) ? 'radial' : ''].join(' '),
-    };
-  });
-  const onPath = new Set(s.pathEdges);
-  for (const e of g.edges) out.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, reason: edgeReason(e), width: edgeWidth(e) }, classes: onPath.has(e.id) ? 'path' : '' });
-  for (const st of g.stubs) {
-    out.push({ group: 'nodes', data: { id: st.id, type: 'stub', label: `${st.count} more`, short: `+${st.count} ${REL_LABEL[st.rel] ?? st.rel}`, parentNode: st.parent, rel: st.rel }, classes: 'stub' });
-    out.push({ group: 'edges', data: { id: `${st.id}-edge`, source: st.parent, target: st.id, width: 1, reason: `${st.count} more` }, classes: 'stub-edge' });
-  }
-  return out;
-}
-
-/**
- * The related-work view on the automatic layout: a preset placement by relatedness (graph/radial.ts) — distance
- * from the paper in the middle says how related, not where a force simulation happened to settle.
- */
-function relatedPlacement(s: AppState): Record<string, { x: number; y: number }> | null {
-  if (s.view !== 'related' || s.layout !== 'auto' || !s.focus) return null;
-  const scores = s.graph.edges.filter((e) => e.source === s.focus && e.type === 'RELATED').map((e) => ({ id: e.target, score: Number(e.props.score ?? 0) }));
-  return scores.length > 0 ? radialPositions(s.focus, scores) : null;
-}
-
-/**
- * Compound boxes (the topic map's broad topics) as the force layout leaves them can overlap, since it does not see
- * their titles, and sit far apart: subtopic labels that overlap inside a box are pushed apart, then overlapping
- * boxes are pushed apart with their subtopics; on the topic map the boxes are then pulled toward the centre as far
- * as each stays clear of the others (graph/separate.ts), and the view refitted — a compact map fits at a larger
- * zoom, so its labels are readable. (Spreading the boxes to the view's aspect first was tried: compaction then left
- * a cross-shaped map that fitted smaller.)
- */
-function separateBoxes(c: Core): void {
-  const rectOf = (n: NodeSingular): Rect => {
-    const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
-    return { id: n.id(), x0: b.x1, y0: b.y1, x1: b.x2, y1: b.y2 };
-  };
-  const parents = c.nodes(':parent');
-  // Inside each box, subtopics whose labels overlap are pushed apart first (the box grows around them).
-  c.batch(() => {
-    parents.forEach((p) => {
-      const kids = p.children();
-      if (kids.length < 2) return;
-      const inner = separate(kids.map(rectOf), 6);
-      kids.forEach((k) => {
-        const o = inner[k.id()]!;
-        if (o.dx !== 0 || o.dy !== 0) k.shift({ x: o.dx, y: o.dy });
-      });
-    });
-  });
-  if (parents.length < 2) return;
-  const rects = parents.map(rectOf);
-  const off = separate(rects);
-  // Only when every node sits in a box (the topic map): elsewhere a box pulled inward could land on loose nodes.
-  if (c.nodes(':childless').every((n) => (n as NodeSingular).isChild())) {
-    const together = compact(shifted(rects, off));
-    for (const [id, o] of Object.entries(together)) {
-      off[id]!.dx += o.dx;
-      off[id]!.dy += o.dy;
-    }
-  }
-  const moved = Object.entries(off).map(([id, o]) => ({ id, ...o })).filter((o) => o.dx !== 0 || o.dy !== 0);
-  if (moved.length === 0) return;
-  c.batch(() => {
-    for (const o of moved) c.getElementById(o.id).children().shift({ x: o.dx, y: o.dy });
-  });
-  c.fit(undefined, 30);
-}
 
 /** Runs the current layout over the whole canvas (measured for the status line and benchmarks). */
 export function runLayout(): void {
@@ -173,32 +66,6 @@ export function runLayout(): void {
   const layout = cy.layout(options);
   layout.one('layoutstop', () => afterLayout(t0, !at));
   layout.run();
-}
-
-/** Up to this many nodes a finished force layout's overlapping nodes are pushed apart (pairwise, so not above). */
-export const SEPARATE_NODES_MAX = 300;
-
-/**
- * Nodes a force layout left on top of each other (cola stops at its time cap before converging on a busy machine)
- * are pushed apart, a few pixels clear, with the same pure overlap removal as the topic map's boxes. Not on canvases
- * with boxes (their children move with the boxes) nor on large graphs.
- */
-function separateNodes(c: Core): void {
-  if (c.nodes(':parent').nonempty()) return;
-  const nodes = c.nodes(':childless');
-  if (nodes.length < 2 || nodes.length > SEPARATE_NODES_MAX) return;
-  const rects = nodes.map((n) => {
-    const p = n.position();
-    const r = n.outerWidth() / 2;
-    return { id: n.id(), x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r };
-  });
-  const off = separate(rects, 4);
-  c.batch(() => {
-    nodes.forEach((n) => {
-      const o = off[n.id()];
-      if (o && (o.dx !== 0 || o.dy !== 0) && !n.locked()) n.shift({ x: o.dx, y: o.dy });
-    });
-  });
 }
 
 /** What every finished layout does: overlapping nodes or boxes pushed apart (force layouts), labels decluttered, the time kept, small graphs not blown up. */

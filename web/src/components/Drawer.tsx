@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { GEdge, NodeDetails, Reason, TopicPage } from '../api/types.ts';
-import { edgeReason } from '../canvas/cy.ts';
+import { edgeReason } from '../canvas/elements.ts';
 import { TYPE_STYLE } from '../graph/style.ts';
 import { useApp } from '../store/index.ts';
 import { expand, loadCoauthors, loadRelated, openNode } from '../views/actions.ts';
