@@ -72,12 +72,22 @@ export class RelatedRepository {
          WITH ranked, CASE WHEN size(ranked) < $limit THEN -1.0 ELSE ranked[$limit - 1].sc - $bonus - 0.000001 END AS floor
          OPTIONAL MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic)
          WITH t, floor, ranked, COLLECT { MATCH (p)-[:TAGGED]->(tag:Tag) RETURN tag } AS tags
-         UNWIND [c IN ranked WHERE c.sc >= floor | c.q] AS q
+         UNWIND [c IN ranked WHERE c.sc >= floor] AS c
+         WITH c.q AS q, c.sc AS sc, t, tags
          // the candidate's own (few) relationships, read once; never the topic's or a tag's (many)
-         WITH q, t, tags, [(q)-[r:TAGGED|IN_TOPIC]->(x) WHERE x IN tags OR (x = t AND r.primary) | x] AS hits
-         WITH q, t, [x IN tags WHERE x IN hits | x.name] AS shared, t IS NOT NULL AND t IN hits AS sameTopic
-         RETURN [x IN collect(CASE WHEN sameTopic THEN {id: q.id, kind: 'topic', score: 1.0, items: [t.label]} END) WHERE x IS NOT NULL]
-              + [x IN collect(CASE WHEN size(shared) > 0 THEN {id: q.id, kind: 'tags', score: size(shared), items: shared} END) WHERE x IS NOT NULL] AS e
+         WITH q, sc, t, tags, [(q)-[r:TAGGED|IN_TOPIC]->(x) WHERE x IN tags OR (x = t AND r.primary) | x] AS hits
+         WITH q, sc, t, [x IN tags WHERE x IN hits | x.name] AS shared, t IS NOT NULL AND t IN hits AS sameTopic
+         // each candidate's full score (as the server adds it up); those below the $limit-th cannot be listed (kept:
+         // within 0.001 of it, as the server ranks scores rounded to 3 decimals and breaks ties by title)
+         WITH q, t, shared, sameTopic,
+              sc + CASE WHEN sameTopic THEN $w.topic ELSE 0.0 END
+                 + CASE WHEN size(shared) * $w.tagEach > $w.tagMax THEN $w.tagMax ELSE size(shared) * $w.tagEach END AS full
+         ORDER BY full DESC
+         WITH collect({q: q, t: t, shared: shared, sameTopic: sameTopic, full: full}) AS cands
+         WITH [x IN cands WHERE size(cands) <= $limit OR x.full >= cands[$limit - 1].full - 0.001] AS top
+         RETURN [x IN top WHERE x.sameTopic | {id: x.q.id, kind: 'topic', score: 1.0, items: [x.t.label]}]
+              + [x IN top WHERE size(x.shared) > 0 | {id: x.q.id, kind: 'tags', score: size(x.shared), items: x.shared}] AS e,
+              [x IN top | x.q.id] AS reachable
        }
        OPTIONAL CALL (p, strong) {
          // weak-only fill, when the strong evidence leaves room
@@ -93,7 +103,9 @@ export class RelatedRepository {
          RETURN collect({id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]})
               + collect({id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared}) AS f
        }
-       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL | x {.id, .title, .kind, .score, .items}] + e + coalesce(f, []) AS candidates`,
+       // only the strong candidates that can still reach the top $limit are sent (a paper of a prolific author has a
+       // hundred others sharing an author; the rest could never be listed)
+       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL AND x.id IN reachable | x {.id, .title, .kind, .score, .items}] + e + coalesce(f, []) AS candidates`,
       { key, limit: int(limit), cap: int(CANDIDATES_PER_REASON), w: WEIGHTS, bonus: WEIGHTS.topic + WEIGHTS.tagMax },
     );
     if (rows.length === 0) throw new NotFoundError(`No paper with id "${key}"`);
