@@ -106,7 +106,8 @@ export function resolve(files: ReadFile[]): ResolvedCorpus {
     const fsKey = `${id}\u0000${r.source.file}\u0000${r.source.line}`;
     fromSource.set(fsKey, { paper: id, source: r.source.file, line: r.source.line });
   }
-  for (const p of papers.values()) if (p.date) p.month = p.date.slice(0, 7);
+  // A paper no source dates still has a month when it has a new-style arXiv id: YYMM is its submission month.
+  for (const p of papers.values()) p.month = p.date ? p.date.slice(0, 7) : (p.month ?? arxivMonth(p.arxivId));
 
   const sources: SourceNode[] = files.map((f) => ({
     id: f.path,
@@ -131,4 +132,14 @@ export function resolve(files: ReadFile[]): ResolvedCorpus {
     fromSource: rel(fromSource),
     issues,
   };
+}
+
+/** `YYYY-MM` of a new-style arXiv id (`2505.16056`, `0704.0001` — April 2007 onwards, YYMM.NNNN[N]), else null. */
+export function arxivMonth(arxivId: string | null): string | null {
+  const m = arxivId ? /^(\d{2})(\d{2})\.\d{4,5}(v\d+)?$/.exec(arxivId) : null;
+  if (!m) return null;
+  const year = 2000 + Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || year < 2007 || (year === 2007 && month < 4)) return null;
+  return `${year}-${m[2]}`;
 }

@@ -13,6 +13,8 @@ export interface Reason {
 export interface RelatedPaper {
   id: string;
   title: string;
+  /** Publication date (or month) when known. */
+  date: string | null;
   score: number;
   reasons: Reason[];
 }
@@ -39,23 +41,23 @@ export class RelatedRepository {
       `MATCH (p:Paper {id: $key})
        CALL (p) {
          OPTIONAL MATCH (p)-[s:SIMILAR_TO]-(q:Paper) WITH q, max(s.score) AS score, head(collect(s.terms)) AS terms
-         RETURN collect({node: q, id: q.id, title: q.title, kind: 'terms', score: score, items: terms}) AS a
+         RETURN collect({node: q, id: q.id, title: q.title, date: coalesce(q.date, q.month), kind: 'terms', score: score, items: terms}) AS a
        }
        CALL (p) {
          OPTIONAL MATCH (p)<-[:AUTHORED]-(x:Author)-[:AUTHORED]->(q:Paper) WHERE q <> p
          WITH q, collect(x.name) AS names ORDER BY size(names) DESC, q.id DESC LIMIT $cap
-         RETURN collect({node: q, id: q.id, title: q.title, kind: 'authors', score: size(names), items: names}) AS b
+         RETURN collect({node: q, id: q.id, title: q.title, date: coalesce(q.date, q.month), kind: 'authors', score: size(names), items: names}) AS b
        }
        CALL (p) {
          OPTIONAL MATCH (p)-[:HAS_CODE]->(r:Repo)<-[:HAS_CODE]-(q:Paper) WHERE q <> p
          WITH q, collect(r.owner + '/' + r.name) AS repos
-         RETURN collect({node: q, id: q.id, title: q.title, kind: 'repo', score: 1.0, items: repos}) AS c
+         RETURN collect({node: q, id: q.id, title: q.title, date: coalesce(q.date, q.month), kind: 'repo', score: 1.0, items: repos}) AS c
        }
        CALL (p) {
          OPTIONAL MATCH (p)-[:HAS_CODE]->(r:Repo), (r2:Repo {owner: r.owner})<-[:HAS_CODE]-(q:Paper)
          WHERE q <> p AND r2 <> r AND NOT EXISTS { (q)-[:HAS_CODE]->(r) }
          WITH q, collect(DISTINCT r.owner) AS owners ORDER BY q.id DESC LIMIT $cap
-         RETURN collect({node: q, id: q.id, title: q.title, kind: 'owner', score: 1.0, items: owners}) AS d
+         RETURN collect({node: q, id: q.id, title: q.title, date: coalesce(q.date, q.month), kind: 'owner', score: 1.0, items: owners}) AS d
        }
        WITH p, a + b + c + d AS strong
        CALL (p, strong) {
@@ -100,12 +102,12 @@ export class RelatedRepository {
          WITH t, q, [x IN ptags WHERE EXISTS { (q)-[:TAGGED]->(x) } | x.name] AS shared
          WHERE size(shared) > 0
          WITH t, q, shared ORDER BY q.id LIMIT $limit
-         RETURN collect({id: q.id, title: q.title, kind: 'topic', score: 1.0, items: [t.label]})
-              + collect({id: q.id, title: q.title, kind: 'tags', score: size(shared), items: shared}) AS f
+         RETURN collect({id: q.id, title: q.title, date: coalesce(q.date, q.month), kind: 'topic', score: 1.0, items: [t.label]})
+              + collect({id: q.id, title: q.title, date: coalesce(q.date, q.month), kind: 'tags', score: size(shared), items: shared}) AS f
        }
        // only the strong candidates that can still reach the top $limit are sent (a paper of a prolific author has a
        // hundred others sharing an author; the rest could never be listed)
-       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL AND x.id IN reachable | x {.id, .title, .kind, .score, .items}] + e + coalesce(f, []) AS candidates`,
+       RETURN p.title AS title, [x IN strong WHERE x.id IS NOT NULL AND x.id IN reachable | x {.id, .title, .date, .kind, .score, .items}] + e + coalesce(f, []) AS candidates`,
       { key, limit: int(limit), cap: int(CANDIDATES_PER_REASON), w: WEIGHTS, bonus: WEIGHTS.topic + WEIGHTS.tagMax },
     );
     if (rows.length === 0) throw new NotFoundError(`No paper with id "${key}"`);
@@ -113,7 +115,8 @@ export class RelatedRepository {
     const hasStrong = new Set<string>();
     for (const c of (rows[0]?.candidates ?? []) as Record<string, Plain>[]) {
       const id = `paper:${String(c.id)}`;
-      const entry = byPaper.get(id) ?? byPaper.set(id, { id, title: String(c.title), score: 0, reasons: [] }).get(id)!;
+      const entry = byPaper.get(id) ?? byPaper.set(id, { id, title: String(c.title), date: null, score: 0, reasons: [] }).get(id)!;
+      if (entry.date === null && typeof c.date === 'string') entry.date = c.date;
       const raw = Number(c.score);
       const items = strs(c.items ?? null);
       let reason: Reason;

@@ -345,6 +345,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     await reasons.first().waitFor();
     expect(await reasons.count()).toBeGreaterThanOrEqual(5);
     expect(await reasons.first().innerText()).toMatch(/shares/);
+    expect(await page.locator('[data-testid=related-list] [data-testid=related-meta]').first().innerText()).toMatch(/^(\d{4}-\d{2} · )?score \d\.\d\d$/);
     await page.waitForTimeout(1500);
     // Placed by relatedness: the paper in the middle, the best-ranked related paper closest, the last one farthest.
     const placed = await page.evaluate(() => {

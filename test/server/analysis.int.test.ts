@@ -155,6 +155,23 @@ describe('GET /api/papers/:id/related', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('dates each related paper as the paper itself is dated', async () => {
+    // a paper whose related work includes dated papers (most seed papers come from listings without dates or ids)
+    const res = await testDriver().executeQuery(
+      `MATCH (p:Paper)-[:SIMILAR_TO]-(q:Paper) WHERE q.month IS NOT NULL
+       RETURN p.id AS id, count(DISTINCT q) AS dated ORDER BY dated DESC, id LIMIT 1`,
+      {},
+      { database: DATABASE },
+    );
+    const key = res.records[0]!.get('id') as string;
+    const body = await get(`/api/papers/${enc('paper:' + key)}/related?limit=50`);
+    for (const r of body.related as { id: string; date: string | null }[]) {
+      const node = await get(`/api/nodes/${enc(r.id)}`);
+      expect(r.date, r.id).toBe(node.node.props.date ?? node.node.props.month ?? null);
+    }
+    expect((body.related as { date: string | null }[]).filter((r) => r.date !== null).length).toBeGreaterThan(0);
+  });
+
   it('on the labelled fixture, the ranking the API shows puts ≥ 3 of the 5 nearest labelled papers in the paper\'s own label for 8 of the 10 test papers', async () => {
     const rows = await relatedCheck(await seedPapers(), readLabelled(), async (id) => {
       const body = await get(`/api/papers/${enc('paper:' + id)}/related?limit=50`);

@@ -66,7 +66,7 @@ export interface Reason {
 }
 export interface RelatedAnswer {
   paper: { id: string; title: string };
-  related: { id: string; title: string; score: number; reasons: Reason[] }[];
+  related: { id: string; title: string; date: string | null; score: number; reasons: Reason[] }[];
 }
 export interface PathStep {
   from: GNode;

@@ -58,7 +58,7 @@ export function RelatedControls() {
             {related.related.map((r) => (
               <li key={r.id}>
                 <button className="linklike" onClick={() => void loadRelated(r.id)} title={`Related work of ${r.title}`}>{r.title}</button>
-                <span className="score">{r.score.toFixed(2)}</span>
+                <span className="score" data-testid="related-meta">{r.date ? `${r.date.slice(0, 7)} · ` : ''}score {r.score.toFixed(2)}</span>
                 <div className="reasons" data-testid="reasons">
                   {r.reasons.map((x, i) => (
                     <span key={i} className={`chip chip-${x.kind}`} title={`${x.kind} (${x.score})`}>
