@@ -48,7 +48,10 @@ async function onSend(req: FastifyRequest, reply: FastifyReply, payload: unknown
   if (length < COMPRESS_MIN_BYTES) return payload;
   const type = String(reply.getHeader('content-type') ?? '');
   if (!/json|text|javascript|xml|svg/.test(type)) return payload;
-  reply.header('vary', 'Accept-Encoding');
+  // added to what is there (CORS answers vary by Origin)
+  const vary = reply.getHeader('vary');
+  if (!vary) reply.header('vary', 'Accept-Encoding');
+  else if (!/accept-encoding/i.test(String(vary))) reply.header('vary', `${String(vary)}, Accept-Encoding`);
   const encoding = chooseEncoding(req.headers['accept-encoding']);
   if (!encoding) return payload;
   const body = await compress(typeof payload === 'string' ? Buffer.from(payload) : payload, encoding);

@@ -67,6 +67,20 @@ describe('API answers', () => {
     expect(missing.json()).toMatchObject({ status: 404 });
   });
 
+  it('keep the Vary of a CORS answer and add Accept-Encoding to it', async () => {
+    const cors = await testApp({ CORS_ORIGINS: 'http://example.org' });
+    try {
+      const res = await cors.inject({ url: '/api/topics', headers: { origin: 'http://example.org', 'accept-encoding': 'gzip' } });
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.headers['access-control-allow-origin']).toBe('http://example.org');
+      const vary = String(res.headers.vary).toLowerCase();
+      expect(vary).toContain('origin');
+      expect(vary).toContain('accept-encoding');
+    } finally {
+      await cors.close();
+    }
+  });
+
   it('leave HEAD requests without a body', async () => {
     const head = await app.inject({ method: 'HEAD', url: '/api/topics', headers: { 'accept-encoding': 'gzip' } });
     expect(head.statusCode).toBe(200);
