@@ -59,6 +59,16 @@ function run(url: string, paths: string[], connections: number): Promise<{ p50: 
   });
 }
 
+/** Waits (≤ 5 minutes) until the server's co-author projection is built or known not to be; returns its state. */
+async function projectionSettled(url: string): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const state = ((await (await fetch(`${url}/api/health`)).json()) as { coauthorProjection: Record<string, unknown> }).coauthorProjection;
+    if (state.state === 'ready' || state.state === 'off' || Date.now() > deadline) return state;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function main(): Promise<void> {
   if (DATA && !fs.existsSync(DATA)) throw new Error(`--data ${DATA}: no such folder`);
   const dataDir = DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pge-bench-api-'));
@@ -69,6 +79,7 @@ async function main(): Promise<void> {
   let failed = false;
   let server: ReturnType<typeof spawn> | null = null;
   let counts = '';
+  let projectionNote = '';
   try {
     // The schema as the server applies it at start-up (a kept graph from an older version is migrated the same way).
     await applySchema(driver, 'neo4j');
@@ -99,6 +110,13 @@ async function main(): Promise<void> {
       server!.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
     const url = `http://127.0.0.1:${port}`;
+    // Co-author networks are measured as a running server answers them: from its in-memory co-author graph, which it
+    // builds in the background at start-up (`coauthorProjection` in /api/health).
+    const projection = await projectionSettled(url);
+    projectionNote = projection.state === 'ready'
+      ? ` Co-author networks from the server's in-memory co-author graph (${projection.authors} authors, ${projection.pairs} pairs, ${projection.megabytes} MB, built in ${projection.buildMs} ms).`
+      : ` Co-author networks by Cypher (projection ${String(projection.state)}${projection.reason ? `: ${String(projection.reason)}` : ''}).`;
+    console.log(projectionNote.trim());
     // Warm every endpoint (JIT of both processes, Neo4j's query caches) before anything is measured.
     for (const [, paths] of list) await run(url, paths, 8);
     // Each endpoint is compared with a baseline measured just before it (same clients): both processes keep
@@ -124,7 +142,7 @@ async function main(): Promise<void> {
   const graph = DATA ? `an already loaded graph (${counts})` : 'seeds + 2024 archive loaded';
   const table = lines.join('\n');
   console.log(`\n${table}\n\n${failed ? 'Some endpoint missed its target or had errors.' : 'Every endpoint within its target, zero errors.'}`);
-  appendResults('API (`npm run bench:api`)', `${machineFacts()} Server in its own process; ${DURATION} s per measurement after a warm-up of every endpoint; each endpoint right after its own baseline run (/api/ping, RETURN 1) with the same clients; requests cycle over 40 papers/authors (10 search words); ${graph}.\n\n${table}`);
+  appendResults('API (`npm run bench:api`)', `${machineFacts()} Server in its own process; ${DURATION} s per measurement after a warm-up of every endpoint; each endpoint right after its own baseline run (/api/ping, RETURN 1) with the same clients; requests cycle over 40 papers/authors (10 search words); ${graph}.${projectionNote}\n\n${table}`);
   if (failed) process.exitCode = 1;
 }
 

@@ -15,6 +15,7 @@ import type { Driver } from 'neo4j-driver';
 import type { ServerConfig } from './config.ts';
 import { registerCompression } from './plugins/compress.ts';
 import { problem, registerProblemHandler } from './plugins/problems.ts';
+import { CoauthorProjection } from './repositories/coauthor-projection.ts';
 import { GraphDb } from './repositories/graphdb.ts';
 import { registerRoutes } from './routes/index.ts';
 
@@ -25,12 +26,16 @@ export interface AppOptions {
   /** Shown by /api/health. */
   dbUri: string;
   logger?: boolean | { level: string };
+  /** Product messages for the console (e.g. the co-author projection's size once built); default: the logger at info. */
+  notify?: (msg: string) => void;
 }
 
 export interface Deps {
   db: GraphDb;
   config: ServerConfig;
   dbUri: string;
+  /** The in-memory co-author graph behind co-author networks (built in the background, rebuilt when analytics change). */
+  coauthorProjection: CoauthorProjection;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -63,7 +68,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const deps: Deps = { db: new GraphDb(options.driver, options.database, config.readTimeoutMs), config, dbUri: options.dbUri };
+  const db = new GraphDb(options.driver, options.database, config.readTimeoutMs);
+  const coauthorProjection = new CoauthorProjection(db, config.coauthorProjectionMaxPairs, 10_000, options.notify ?? ((msg) => app.log.info(msg)));
+  // Built as soon as the server is ready (in the background; Cypher answers until then).
+  app.addHook('onReady', async () => coauthorProjection.warm());
+  app.addHook('onClose', async () => coauthorProjection.close());
+  const deps: Deps = { db, config, dbUri: options.dbUri, coauthorProjection };
   await app.register(async (api) => registerRoutes(api, deps), { prefix: '/api' });
 
   const index = path.join(config.webDist, 'index.html');

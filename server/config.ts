@@ -19,6 +19,8 @@ export interface ServerConfig {
   userQueriesDir: string;
   webDist: string;
   bodyLimit: number;
+  /** Largest co-author graph (COAUTHORED_WITH pairs) kept in memory for co-author networks; 0 = never. */
+  coauthorProjectionMaxPairs: number;
   /** Check every answer against its route's schema (on under tests, or with RESPONSE_CHECKS=1). */
   checkResponses: boolean;
 }
@@ -44,6 +46,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, root = pr
     userQueriesDir: path.resolve(root, env.USER_QUERIES_DIR?.trim() || 'cypher/queries/user'),
     webDist: path.resolve(root, 'web/dist'),
     bodyLimit: num(env, 'BODY_LIMIT', 256 * 1024),
+    coauthorProjectionMaxPairs: env.COAUTHOR_PROJECTION_MAX_PAIRS === '0' ? 0 : num(env, 'COAUTHOR_PROJECTION_MAX_PAIRS', 5_000_000),
     checkResponses: env.RESPONSE_CHECKS === '1' || (env.RESPONSE_CHECKS !== '0' && Boolean(env.VITEST)),
   };
 }

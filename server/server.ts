@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   if (process.env.SKIP_SAMPLE !== '1') await ensureSample(db, log);
   ensureWebBuilt(log);
-  app = await buildApp({ driver: db.driver, database: db.database, config, dbUri: db.uri, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  app = await buildApp({ driver: db.driver, database: db.database, config, dbUri: db.uri, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, notify: (msg) => !closing && log(msg) });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {

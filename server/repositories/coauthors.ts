@@ -5,6 +5,8 @@
 // far end is not label-checked. Hub-safe: each frontier author contributes at most `limit` of its strongest
 // co-authors to the next hop.
 import { NotFoundError } from '../errors.ts';
+import type { CoauthorProjection, EgoWalk } from './coauthor-projection.ts';
+import { STAMP_CLAUSE } from './coauthor-projection.ts';
 import type { GraphDb } from './graphdb.ts';
 import { int } from './graphdb.ts';
 import { edgeId, toGNode, type GNode, type Graph } from './ids.ts';
@@ -62,10 +64,42 @@ export function egoQuery(depth: number, weighted = true): string {
      RETURN hopSizes, truncated, nodes, edges`;
 }
 
+type NodeRow = [Plain, Plain, Plain, Plain];
+
+/** The answer from authors in the order kept (seed, hop 1 …; `hopSizes` each) and edges naming internal node ids. */
+function toGraph(hopSizes: number[], truncated: boolean, rows: NodeRow[], edgeRows: [Plain, Plain, Plain][]): Graph {
+  const hopOfIndex: number[] = hopSizes.flatMap((n, hop) => Array<number>(Number(n)).fill(hop));
+  const keyOf = new Map<Plain, string>();
+  const nodes: GNode[] = rows.flatMap(([internal, props, degree, papers], i) => {
+    const n = toGNode(AUTHOR_LABELS, props, degree);
+    if (!n) return [];
+    keyOf.set(Number(internal), n.id);
+    return [{ ...n, props: { ...n.props, papers: papers ?? 0, hop: hopOfIndex[i] ?? 0 } }];
+  });
+  const edges = edgeRows.flatMap(([a, b, weight]) => {
+    const s = keyOf.get(Number(a));
+    const t = keyOf.get(Number(b));
+    if (!s || !t) return [];
+    return [{ id: edgeId('COAUTHORED_WITH', s, t), type: 'COAUTHORED_WITH', source: s, target: t, props: { weight: weight ?? 1 } }];
+  });
+  nodes.sort((x, y) => Number(x.props.hop) - Number(y.props.hop) || x.label.localeCompare(y.label));
+  return { nodes, edges, truncated };
+}
+
 export class CoauthorsRepository {
-  constructor(private readonly db: GraphDb) {}
+  constructor(
+    private readonly db: GraphDb,
+    private readonly projection: CoauthorProjection | null = null,
+  ) {}
 
   async ego(authorKey: string, depth: number, minWeight: number, limit: number): Promise<Graph> {
+    const p = this.projection?.current();
+    const walk = p?.graph.ego(authorKey, Math.trunc(depth), minWeight, limit);
+    if (p && walk) {
+      const graph = await this.fromWalk(authorKey, walk, p.stamp);
+      if (graph) return graph;
+      this.projection!.discard(p.stamp);
+    }
     const rows = await this.db.read(egoQuery(Math.trunc(depth), minWeight > 1), {
       key: authorKey,
       minWeight: int(minWeight),
@@ -73,23 +107,30 @@ export class CoauthorsRepository {
     });
     const row = rows[0];
     if (!row) throw new NotFoundError(`No author with id "${authorKey}"`);
-    // `nodes` is in the order authors were kept: the seed, then hop 1, hop 2 … (`hopSizes` authors each).
-    const hopOfIndex: number[] = (row.hopSizes as number[]).flatMap((n, hop) => Array<number>(Number(n)).fill(hop));
-    const keyOf = new Map<Plain, string>();
-    const nodes: GNode[] = (row.nodes as [Plain, Plain, Plain, Plain][]).flatMap(([internal, props, degree, papers], i) => {
-      const n = toGNode(AUTHOR_LABELS, props, degree);
-      if (!n) return [];
-      keyOf.set(internal, n.id);
-      return [{ ...n, props: { ...n.props, papers: papers ?? 0, hop: hopOfIndex[i] ?? 0 } }];
-    });
-    const edges = (row.edges as [Plain, Plain, Plain][]).flatMap(([a, b, weight]) => {
-      const s = keyOf.get(a);
-      const t = keyOf.get(b);
-      if (!s || !t) return [];
-      return [{ id: edgeId('COAUTHORED_WITH', s, t), type: 'COAUTHORED_WITH', source: s, target: t, props: { weight: weight ?? 1 } }];
-    });
-    nodes.sort((x, y) => Number(x.props.hop) - Number(y.props.hop) || x.label.localeCompare(y.label));
-    return { nodes, edges, truncated: row.truncated === true };
+    return toGraph(row.hopSizes as number[], row.truncated === true, row.nodes as NodeRow[], row.edges as [Plain, Plain, Plain][]);
+  }
+
+  /**
+   * The network the projection walked, with the kept authors' properties read from Neo4j — or null when the graph's
+   * analytics stamp is no longer the projection's (or an author is gone), so the caller answers with Cypher instead.
+   */
+  private async fromWalk(authorKey: string, walk: EgoWalk, stamp: string): Promise<Graph | null> {
+    const [row] = await this.db.read(
+      `${STAMP_CLAUSE}
+       CALL () {
+         UNWIND $ids AS i
+         MATCH (a:Author) WHERE id(a) = i
+         RETURN collect([id(a), properties(a), COUNT { (a)--() }, COUNT { (a)-[:AUTHORED]->() }]) AS nodes
+       }
+       RETURN stamp, nodes`,
+      { ids: walk.ids.map(int) },
+    );
+    const found = new Map((row?.nodes as NodeRow[] | undefined ?? []).map((n) => [Number(n[0]), n]));
+    const seed = found.get(walk.ids[0]!)?.[1] as { id?: Plain } | undefined;
+    if (row?.stamp !== stamp || found.size !== walk.ids.length || seed?.id !== authorKey) return null;
+    const nodes = walk.ids.map((id) => found.get(id)!);
+    const edges = walk.edges.map(([i, j, w]): [Plain, Plain, Plain] => [walk.ids[i]!, walk.ids[j]!, w]);
+    return toGraph(walk.hopSizes, walk.truncated, nodes, edges);
   }
 
   /** The papers two authors wrote together (newest first, at most PAPERS_PER_PAIR), with the pair's weight. */

@@ -22,7 +22,7 @@ function expectType(id: string, type: string, param = 'id') {
 }
 
 export async function analysisRoutes(api: FastifyInstance, deps: Deps): Promise<void> {
-  const coauthors = new CoauthorsRepository(deps.db);
+  const coauthors = new CoauthorsRepository(deps.db, deps.coauthorProjection);
   const topics = new TopicsRepository(deps.db);
   const related = new RelatedRepository(deps.db);
   const paths = new PathsRepository(deps.db);

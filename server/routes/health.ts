@@ -15,6 +15,17 @@ const health = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ up: z.boolean(), uri: z.string(), version: z.string().optional() }),
   counts: counts.nullable(),
+  /** The in-memory co-author graph: ready (with its size), building, waiting (for analytics) or off. */
+  coauthorProjection: z.object({
+    state: z.enum(['off', 'building', 'waiting', 'ready']),
+    reason: z.string().optional(),
+    since: z.string().optional(),
+    authors: z.number().optional(),
+    pairs: z.number().optional(),
+    megabytes: z.number().optional(),
+    buildMs: z.number().optional(),
+    stamp: z.string().optional(),
+  }),
 });
 
 const stats = z.object({
@@ -31,9 +42,9 @@ export async function healthRoutes(api: FastifyInstance, deps: Deps): Promise<vo
   r.get('/health', { schema: { tags: ['meta'], response: { 200: health } } }, async () => {
     try {
       const [c, version] = await Promise.all([repo.counts(), repo.neo4jVersion()]);
-      return { status: 'ok' as const, database: { up: true, uri: deps.dbUri, ...(version ? { version } : {}) }, counts: c };
+      return { status: 'ok' as const, database: { up: true, uri: deps.dbUri, ...(version ? { version } : {}) }, counts: c, coauthorProjection: deps.coauthorProjection.status() };
     } catch {
-      return { status: 'degraded' as const, database: { up: false, uri: deps.dbUri }, counts: null };
+      return { status: 'degraded' as const, database: { up: false, uri: deps.dbUri }, counts: null, coauthorProjection: deps.coauthorProjection.status() };
     }
   });
   r.get('/stats', { schema: { tags: ['meta'], response: { 200: stats } } }, async () => {
