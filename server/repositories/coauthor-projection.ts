@@ -9,6 +9,8 @@
 // - Every answer re-reads that stamp in the same query as the authors' properties; when it differs (a load or
 //   analysis ran since) the answer is dropped, the projection is discarded and rebuilt in the background, and the
 //   Cypher query answers meanwhile. So an answer is never computed from a graph older than the one it is read from.
+//   Each author's relationship and paper counts are kept too (they change only with a load, which moves the stamp);
+//   properties are always read live.
 // - It walks exactly as the Cypher query does (coauthors.ts `egoQuery`): each frontier author's `limit` strongest
 //   co-authors not kept yet (weight, then internal node id), summed per candidate, ranked the same way.
 // - Over `maxPairs` pairs (memory: ~18 bytes a pair) it is not built and Cypher answers everything.
@@ -22,6 +24,9 @@ export interface EgoWalk {
   truncated: boolean;
   /** [index into ids, index into ids, weight], one per COAUTHORED_WITH among the kept authors (its direction kept). */
   edges: [number, number, number][];
+  /** Per kept author: all its relationships, and its AUTHORED ones (as counted when the projection was built). */
+  degree: number[];
+  papers: number[];
 }
 
 /** Adjacency lists of the co-author graph in compressed form, each list sorted strongest first, then by node id. */
@@ -42,11 +47,13 @@ export class CoauthorGraph {
    * @param nodeIds internal node id of each author (dense index = position)
    * @param keys Author.id of each author
    * @param pairs [from index, to index, weight] of each COAUTHORED_WITH relationship
+   * @param counts each author's relationship count and AUTHORED count (zero when not given)
    */
   constructor(
     private readonly nodeIds: Float64Array,
     keys: string[],
     pairs: { from: Int32Array; to: Int32Array; weight: Float32Array },
+    private readonly counts: { degree: Int32Array; papers: Int32Array } = { degree: new Int32Array(nodeIds.length), papers: new Int32Array(nodeIds.length) },
   ) {
     keys.forEach((k, i) => this.index.set(k, i));
     const n = nodeIds.length;
@@ -100,7 +107,7 @@ export class CoauthorGraph {
 
   /** Bytes held by the typed arrays (the key map comes on top). */
   get bytes(): number {
-    return this.nodeIds.byteLength + this.offsets.byteLength + this.targets.byteLength + this.weights.byteLength + this.outgoing.byteLength;
+    return this.nodeIds.byteLength + 2 * this.counts.degree.byteLength + this.offsets.byteLength + this.targets.byteLength + this.weights.byteLength + this.outgoing.byteLength;
   }
 
   has(key: string): boolean {
@@ -166,7 +173,7 @@ export class CoauthorGraph {
       }
     });
     for (const a of kept) slot[a] = -1;
-    return { ids: kept.map((a) => nodeIds[a]!), hopSizes, truncated, edges };
+    return { ids: kept.map((a) => nodeIds[a]!), hopSizes, truncated, edges, degree: kept.map((a) => this.counts.degree[a]!), papers: kept.map((a) => this.counts.papers[a]!) };
   }
 }
 
@@ -263,13 +270,15 @@ export class CoauthorProjection {
         }
         const ids: number[] = [];
         const keys: string[] = [];
+        const degree: number[] = [];
+        const papers: number[] = [];
         const index = new Map<number, number>();
         const out: { owner: number; to: number[]; w: number[] }[] = [];
         // Floats decode to plain numbers (integers would be Integer objects): internal ids are far below 2^53.
         const result = tx.run(
           `MATCH (a:Author) WHERE EXISTS { (a)-[:COAUTHORED_WITH]-() }
            CALL (a) { OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]->(b) RETURN collect(toFloat(id(b))) AS to, collect(toFloat(r.weight)) AS w }
-           RETURN toFloat(id(a)) AS id, a.id AS key, to, w`,
+           RETURN toFloat(id(a)) AS id, a.id AS key, to, w, toFloat(COUNT { (a)--() }) AS degree, toFloat(COUNT { (a)-[:AUTHORED]->() }) AS papers`,
         );
         for await (const rec of result) {
           if (this.closed) throw new Error('server closing');
@@ -277,6 +286,8 @@ export class CoauthorProjection {
           out.push({ owner: ids.length, to: rec.get('to') as number[], w: rec.get('w') as number[] });
           ids.push(rec.get('id') as number);
           keys.push(String(rec.get('key')));
+          degree.push(rec.get('degree') as number);
+          papers.push(rec.get('papers') as number);
         }
         const m = out.reduce((s, o) => s + o.to.length, 0);
         const from = new Int32Array(m), to = new Int32Array(m), weight = new Float32Array(m);
@@ -292,7 +303,7 @@ export class CoauthorProjection {
           });
         }
         const pairsOf = { from: from.subarray(0, e), to: to.subarray(0, e), weight: weight.subarray(0, e) };
-        return { graph: new CoauthorGraph(Float64Array.from(ids), keys, pairsOf), stamp };
+        return { graph: new CoauthorGraph(Float64Array.from(ids), keys, pairsOf, { degree: Int32Array.from(degree), papers: Int32Array.from(papers) }), stamp };
       }, { timeout: 600_000 });
       if (!built || this.closed) return;
       const buildMs = Math.round(performance.now() - t0);

@@ -69,19 +69,22 @@ type NodeRow = [Plain, Plain, Plain, Plain];
 /** The answer from authors in the order kept (seed, hop 1 …; `hopSizes` each) and edges naming internal node ids. */
 function toGraph(hopSizes: number[], truncated: boolean, rows: NodeRow[], edgeRows: [Plain, Plain, Plain][]): Graph {
   const hopOfIndex: number[] = hopSizes.flatMap((n, hop) => Array<number>(Number(n)).fill(hop));
-  const keyOf = new Map<Plain, string>();
-  const nodes: GNode[] = rows.flatMap(([internal, props, degree, papers], i) => {
+  const keyOf = new Map<number, string>();
+  const nodes: GNode[] = [];
+  rows.forEach(([internal, props, degree, papers], i) => {
     const n = toGNode(AUTHOR_LABELS, props, degree);
-    if (!n) return [];
+    if (!n) return;
     keyOf.set(Number(internal), n.id);
-    return [{ ...n, props: { ...n.props, papers: papers ?? 0, hop: hopOfIndex[i] ?? 0 } }];
+    n.props.papers = papers ?? 0;
+    n.props.hop = hopOfIndex[i] ?? 0;
+    nodes.push(n);
   });
-  const edges = edgeRows.flatMap(([a, b, weight]) => {
+  const edges: Graph['edges'] = [];
+  for (const [a, b, weight] of edgeRows) {
     const s = keyOf.get(Number(a));
     const t = keyOf.get(Number(b));
-    if (!s || !t) return [];
-    return [{ id: edgeId('COAUTHORED_WITH', s, t), type: 'COAUTHORED_WITH', source: s, target: t, props: { weight: weight ?? 1 } }];
-  });
+    if (s && t) edges.push({ id: edgeId('COAUTHORED_WITH', s, t), type: 'COAUTHORED_WITH', source: s, target: t, props: { weight: weight ?? 1 } });
+  }
   nodes.sort((x, y) => Number(x.props.hop) - Number(y.props.hop) || x.label.localeCompare(y.label));
   return { nodes, edges, truncated };
 }
@@ -120,15 +123,15 @@ export class CoauthorsRepository {
        CALL () {
          UNWIND $ids AS i
          MATCH (a:Author) WHERE id(a) = i
-         RETURN collect([id(a), properties(a), COUNT { (a)--() }, COUNT { (a)-[:AUTHORED]->() }]) AS nodes
+         RETURN collect([id(a), properties(a)]) AS nodes
        }
        RETURN stamp, nodes`,
       { ids: walk.ids.map(int) },
     );
-    const found = new Map((row?.nodes as NodeRow[] | undefined ?? []).map((n) => [Number(n[0]), n]));
+    const found = new Map((row?.nodes as [Plain, Plain][] | undefined ?? []).map((n) => [Number(n[0]), n]));
     const seed = found.get(walk.ids[0]!)?.[1] as { id?: Plain } | undefined;
     if (row?.stamp !== stamp || found.size !== walk.ids.length || seed?.id !== authorKey) return null;
-    const nodes = walk.ids.map((id) => found.get(id)!);
+    const nodes = walk.ids.map((id, i): NodeRow => [id, found.get(id)![1], walk.degree[i]!, walk.papers[i]!]);
     const edges = walk.edges.map(([i, j, w]): [Plain, Plain, Plain] => [walk.ids[i]!, walk.ids[j]!, w]);
     return toGraph(walk.hopSizes, walk.truncated, nodes, edges);
   }
