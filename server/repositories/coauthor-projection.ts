@@ -240,9 +240,13 @@ export class CoauthorProjection {
     return { state: this.building ? 'building' : 'waiting', since: new Date(Math.max(0, this.lastAttempt + performance.timeOrigin)).toISOString() };
   }
 
-  async close(): Promise<void> {
+  /** Stops building (a running build ends at its next row); waits for it at most `waitMs` (a build retrying against
+   * an unreachable database would otherwise hold shutdown for the driver's whole retry time). */
+  async close(waitMs = 2_000): Promise<void> {
     this.closed = true;
-    await this.settled();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.settled(), new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
   }
 
   private startBuild(): void {

@@ -2,7 +2,7 @@
 // paper → expand → authors in the drawer with labels that fit, a path from the context menu and a tag filter. The
 // other views are in views.e2e.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasState, clickNode, dblclickNode, e2eEnabled, overlappingPairs, startE2E, type E2E } from './harness.ts';
+import { canvasState, dblclickNode, e2eEnabled, openNodeMenu, overlappingPairs, startE2E, type E2E } from './harness.ts';
 
 const enabled = e2eEnabled();
 let e: E2E;
@@ -239,7 +239,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     const paper = 'paper:arxiv:2505.16056';
     await page.goto(`${e.base}/?view=explore&focus=${encodeURIComponent(paper)}`);
     await page.waitForFunction((id) => (window as unknown as { __pge: { cy: { getElementById: (i: string) => { nonempty: () => boolean } } } }).__pge.cy.getElementById(id).nonempty(), paper);
-    await clickNode(page, paper, 'right');
+    await openNodeMenu(page, paper, '[data-testid=menu-path]');
     await page.locator('[data-testid=menu-path]').click();
     await page.fill('[data-testid=path-target]', 'Eunho Yang');
     await page.locator('[data-testid=search-results] li', { hasText: 'Eunho Yang' }).click();

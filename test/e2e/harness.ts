@@ -95,18 +95,33 @@ export async function clickNode(page: Page, id: string, how: 'left' | 'right' | 
       }
       return { x: mid, y };
     }, id);
-  // Wait for the layout to settle: the node must stay put between two looks.
+  // Wait for the layout to settle: the node must stay put over three looks (a busy machine can stall a running
+  // layout for one interval, which looked settled and the click then landed where the node had been).
   let pos = await where();
-  for (let i = 0; i < 40; i++) {
+  let stillFor = 0;
+  for (let i = 0; i < 60 && stillFor < 2; i++) {
     await page.waitForTimeout(250);
     const next = await where();
-    const still = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5;
+    stillFor = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5 ? stillFor + 1 : 0;
     pos = next;
-    if (still) break;
   }
   const box = await page.locator('[data-testid=canvas]').boundingBox();
   if (how === 'double') await page.mouse.dblclick(box!.x + pos.x, box!.y + pos.y);
   else await page.mouse.click(box!.x + pos.x, box!.y + pos.y, { button: how });
+}
+
+/** Right-clicks a node until its context menu shows `item` (a click can still meet a node that moved), ≤ 4 tries. */
+export async function openNodeMenu(page: Page, id: string, item: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await clickNode(page, id, 'right');
+    try {
+      await page.locator(item).waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 4) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /**
