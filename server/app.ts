@@ -38,6 +38,9 @@ export interface Deps {
   coauthorProjection: CoauthorProjection;
 }
 
+/** How often the server looks whether a load moved the analytics stamp (and rebuilds its co-author graph). */
+const PROJECTION_CHECK_MS = 15_000;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
   // Ids are path parameters and papers without an arXiv id or DOI are keyed by their title: the router's default
@@ -71,7 +74,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const db = new GraphDb(options.driver, options.database, config.readTimeoutMs);
   const coauthorProjection = new CoauthorProjection(db, config.coauthorProjectionMaxPairs, 10_000, options.notify ?? ((msg) => app.log.info(msg)));
   // Built as soon as the server is ready (in the background; Cypher answers until then).
-  app.addHook('onReady', async () => coauthorProjection.warm());
+  app.addHook('onReady', async () => {
+    coauthorProjection.warm();
+    coauthorProjection.watch(PROJECTION_CHECK_MS);
+  });
   app.addHook('onClose', async () => coauthorProjection.close());
   const deps: Deps = { db, config, dbUri: options.dbUri, coauthorProjection };
   await app.register(async (api) => registerRoutes(api, deps), { prefix: '/api' });

@@ -196,6 +196,7 @@ export class CoauthorProjection {
   private lastAttempt = -Infinity;
   private closed = false;
   private offReason: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: GraphDb,
@@ -231,6 +232,28 @@ export class CoauthorProjection {
     if (!this.graph) this.startBuild();
   }
 
+  /**
+   * Looks at the analytics stamp every `everyMs` and rebuilds when it moved (a load finished), so the first co-author
+   * network after a load is not the one that finds out. Requests check the stamp themselves either way.
+   */
+  watch(everyMs: number): void {
+    if (this.timer || this.offReason) return;
+    this.timer = setInterval(() => void this.check(), everyMs);
+    this.timer.unref();
+  }
+
+  private async check(): Promise<void> {
+    if (this.closed || this.building) return;
+    try {
+      const [row] = await this.db.read(STAMP_QUERY);
+      const stamp = typeof row?.stamp === 'string' ? row.stamp : null;
+      if (this.graph && this.graph.stamp !== stamp) this.discard(this.graph.stamp);
+      else if (!this.graph && stamp) this.startBuild();
+    } catch {
+      // the database is away: requests answer 503 meanwhile, and the next look tries again
+    }
+  }
+
   status(): ProjectionState {
     if (this.offReason) return { state: 'off', reason: this.offReason };
     if (this.graph) {
@@ -244,6 +267,7 @@ export class CoauthorProjection {
    * an unreachable database would otherwise hold shutdown for the driver's whole retry time). */
   async close(waitMs = 2_000): Promise<void> {
     this.closed = true;
+    clearInterval(this.timer);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.settled(), new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
     clearTimeout(timer);
@@ -312,7 +336,8 @@ export class CoauthorProjection {
       if (!built || this.closed) return;
       const buildMs = Math.round(performance.now() - t0);
       this.graph = { ...built, buildMs };
-      this.log(`Co-author projection: ${built.graph.authors} authors, ${built.graph.pairs} pairs, ${(built.graph.bytes / 1e6).toFixed(1)} MB, built in ${buildMs} ms.`);
+      const size = built.graph.bytes >= 1e6 ? `${(built.graph.bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(built.graph.bytes / 1e3)} KB`;
+      this.log(`Co-author projection: ${built.graph.authors} authors, ${built.graph.pairs} pairs, ${size}, built in ${buildMs} ms.`);
     } finally {
       await session.close().catch(() => {});
     }

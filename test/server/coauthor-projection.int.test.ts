@@ -104,6 +104,24 @@ describe('co-author projection', () => {
     expect(db.queries).toHaveLength(1);
   });
 
+  it('rebuilds on its own when the analytics stamp moves, without a request asking', async () => {
+    const watched = new CoauthorProjection(db, 5_000_000, 0);
+    watched.warm();
+    await watched.settled();
+    const before = (watched.status() as { stamp?: string }).stamp;
+    watched.watch(100);
+    try {
+      await restamp();
+      const moved = await stamp();
+      expect(moved).not.toBe(before);
+      const deadline = Date.now() + 10_000;
+      while ((watched.status() as { stamp?: string }).stamp !== moved && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(watched.status()).toMatchObject({ state: 'ready', stamp: moved, authors: authors.length });
+    } finally {
+      await watched.close();
+    }
+  });
+
   it('is not built over its pair limit, nor when turned off', async () => {
     const small = new CoauthorProjection(db, 3, 0);
     small.warm();
