@@ -12,6 +12,7 @@ interface CliOptions {
   force?: boolean;
   report?: 'text' | 'json';
   batchSize?: string;
+  concurrency?: string;
 }
 
 /** Renders the closing summary as text lines. */
@@ -39,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--force', 'reload files even when unchanged since their last load')
     .addOption(new Option('--report <kind>', 'summary format').choices(['text', 'json']).default('text'))
     .option('--batch-size <n>', 'papers per write transaction', '1000')
+    .option('--concurrency <n>', 'write transactions in flight at once', '2')
     .exitOverride();
   program.parse(argv);
   const paths = program.args;
@@ -56,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       dryRun: opts.dryRun ?? false,
       force: opts.force ?? false,
       batchSize: Math.max(1, Number(opts.batchSize ?? 1000) || 1000),
+      concurrency: Math.max(1, Math.trunc(Number(opts.concurrency ?? 2)) || 2),
       log,
       onProgress: (stage, done, total) => {
         if (bar) {

@@ -18,6 +18,8 @@ export interface LoadOptions {
   force?: boolean;
   cwd?: string;
   batchSize?: number;
+  /** Write transactions in flight at once (default WRITE_CONCURRENCY, 2). */
+  concurrency?: number;
   log?: (line: string) => void;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -93,6 +95,7 @@ export async function loadPaths(driver: Driver | null, database: string, paths: 
     written = await timed(timings, 'write', () =>
       writeEntities(driver, database, corpus, titleKeyOf, {
         batchSize: options.batchSize ?? 1000,
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         onBatch: (done, total) => options.onProgress?.('write', done, total),
       }),
     );

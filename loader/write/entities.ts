@@ -1,7 +1,7 @@
 // Writes a ResolvedCorpus into Neo4j in per-batch transactions: each batch holds whole papers with all their nodes
 // and edges, so a paper is never half-written. Shared nodes and papers the graph already has are MERGEd on keys;
 // papers it does not have are CREATEd (under the uniqueness constraint), so re-runs and post-crash runs converge.
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { PaperNode, ResolvedCorpus } from '../types.ts';
 import { awaitSearchIndexes, chunk, paperHash, withInts } from './util.ts';
 
@@ -12,8 +12,16 @@ export interface EntityWriteResult {
   batches: number;
 }
 
+/**
+ * Batches in flight by default: while Neo4j writes one, the next is on its way and a second core can work on it
+ * (20k generated papers, warm: 6.7 s one at a time, 5.6–5.8 s two at a time, 5.5–6.6 s three; same graph).
+ */
+export const WRITE_CONCURRENCY = 2;
+
 export interface WriteOptions {
   batchSize?: number;
+  /** Batches written at the same time, each in its own transaction (default WRITE_CONCURRENCY). */
+  concurrency?: number;
   onBatch?: (done: number, total: number) => void | Promise<void>;
 }
 
@@ -195,11 +203,10 @@ export async function writeEntities(
       const node = m.get(k);
       if (node && !elementIds.has(`${kind}\u0000${k}`)) out.push(node);
     }
-    return out;
+    // in id order: two batches in flight that both merge new nodes lock them in the same order (no deadlock)
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   };
-  const session = driver.session({ database });
-
-  const writeBatch = async (papers: PaperNode[], checkExisting: boolean) => {
+  const writeBatch = async (session: Session, papers: PaperNode[], checkExisting: boolean) => {
     const ids = papers.map((p) => p.id);
     const pick = <T>(m: Map<string, T[]>) => ids.flatMap((id) => m.get(id) ?? []);
     const nodes = {
@@ -248,28 +255,48 @@ export async function writeEntities(
     });
   };
 
-  try {
-    for (const [index, papers] of batches.entries()) {
+  // `concurrency` batches in flight, each in its own session: Neo4j works on one while the next is sent. Batches
+  // never share a paper; a shared node new to both is merged by both, and the second waits for the first's commit.
+  let next = 0;
+  let done = 0;
+  const worker = async (session: Session) => {
+    try {
+      await writeBatches(session);
+    } catch (err) {
+      next = batches.length; // the other batches in flight finish; no new one starts
+      throw err;
+    }
+  };
+  const writeBatches = async (session: Session) => {
+    for (let index = next++; index < batches.length; index = next++) {
+      const papers = batches[index]!;
       let counts;
       try {
-        counts = await writeBatch(papers, graphHadPapers);
+        counts = await writeBatch(session, papers, graphHadPapers);
       } catch (err) {
         // Rolled back, nothing written: a node this run had merged was deleted meanwhile (forget every element id
         // and merge the batch's shared nodes again), or a concurrent writer created one of the papers.
         const constraint = (err as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
         if (!(err instanceof StaleNodeIds) && !(constraint && !graphHadPapers)) throw err;
         if (err instanceof StaleNodeIds) for (const k of [...elementIds.keys()]) if (!k.startsWith('s\u0000')) elementIds.delete(k);
-        counts = await writeBatch(papers, true);
+        counts = await writeBatch(session, papers, true);
       }
       for (const [k, e] of counts.merged) elementIds.set(k, e);
       result.papersNew += counts.created;
       result.papersUpdated += counts.updated;
       result.papersUnchanged += papers.length - counts.created - counts.updated;
       result.batches++;
-      await options.onBatch?.(index + 1, batches.length);
+      await options.onBatch?.(++done, batches.length);
     }
+  };
+  const sessions = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? WRITE_CONCURRENCY, batches.length)) }, () => driver.session({ database }));
+  try {
+    // every worker ends (a failed one stops the others from starting new batches) before the first error is thrown
+    const ended = await Promise.allSettled(sessions.map(worker));
+    const failed = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
-    await session.close();
+    await Promise.all(sessions.map((s) => s.close()));
   }
   await driver.executeQuery(SOURCES_DONE, { rows: corpus.sources.map((s) => withInts(s, ['rows', 'errors'])) }, { database });
   await awaitSearchIndexes(driver, database);

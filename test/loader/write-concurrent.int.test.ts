@@ -19,7 +19,7 @@ let clean: Awaited<ReturnType<typeof graphChecksum>>;
 beforeAll(async () => {
   corpus = resolve((await readInputs([ARCHIVE], { cwd: ROOT })).files);
   await wipe();
-  await writeEntities(testDriver(), DATABASE, corpus, titleKeyOf, { batchSize: BATCH });
+  await writeEntities(testDriver(), DATABASE, corpus, titleKeyOf, { batchSize: BATCH, concurrency: 1 });
   clean = await graphChecksum(testDriver(), DATABASE);
 }, 120_000);
 afterAll(async () => wipe());
@@ -32,6 +32,7 @@ describe('writing entities while another writer changes the graph', () => {
     const victim = corpus.papers[BATCH + 3]!; // in the second batch
     const result = await writeEntities(testDriver(), DATABASE, corpus, titleKeyOf, {
       batchSize: BATCH,
+      concurrency: 1, // "between the first and second batch" needs them one after the other
       onBatch: async (done) => {
         if (done === 1) await run('CREATE (:Paper {id: $id})', { id: victim.id });
       },
@@ -49,6 +50,7 @@ describe('writing entities while another writer changes the graph', () => {
     expect(shared).toBeDefined();
     await writeEntities(testDriver(), DATABASE, corpus, titleKeyOf, {
       batchSize: BATCH,
+      concurrency: 1,
       onBatch: async (done) => {
         if (done === 1) await run('MATCH (a:Author {id: $id}) DETACH DELETE a', { id: shared.author });
       },
@@ -61,5 +63,14 @@ describe('writing entities while another writer changes the graph', () => {
     // Reloading restores the first batch's edges too: the same graph as a clean load.
     await writeEntities(testDriver(), DATABASE, corpus, titleKeyOf, { batchSize: BATCH });
     expect(await graphChecksum(testDriver(), DATABASE)).toEqual(clean);
+  }, 120_000);
+
+  it('two or three batches in flight (each merging shared nodes new to both) give the graph of a one-at-a-time load', async () => {
+    for (const concurrency of [2, 3]) {
+      await wipe();
+      const result = await writeEntities(testDriver(), DATABASE, corpus, titleKeyOf, { batchSize: BATCH, concurrency });
+      expect(result).toMatchObject({ papersNew: corpus.papers.length, papersUpdated: 0, batches: Math.ceil(corpus.papers.length / BATCH) });
+      expect(await graphChecksum(testDriver(), DATABASE), `concurrency ${concurrency}`).toEqual(clean);
+    }
   }, 120_000);
 });
