@@ -3,7 +3,8 @@
 // behind an edge are asked for when someone looks at it (`pair`): reading every edge's paper list made a
 // 150-author network three times slower on a 100k-paper graph. COAUTHORED_WITH only ever joins two authors, so its
 // far end is not label-checked. Hub-safe: each frontier author contributes at most `limit` of its strongest
-// co-authors to the next hop.
+// co-authors to the next hop. When the server's in-memory co-author graph is built for the graph's current analytics
+// (coauthor-projection.ts), the same walk runs there and only the kept authors' properties are read from Neo4j.
 import { NotFoundError } from '../errors.ts';
 import type { CoauthorProjection, EgoWalk } from './coauthor-projection.ts';
 import { STAMP_CLAUSE } from './coauthor-projection.ts';
