@@ -110,10 +110,6 @@ export class CoauthorGraph {
     return this.nodeIds.byteLength + 2 * this.counts.degree.byteLength + this.offsets.byteLength + this.targets.byteLength + this.weights.byteLength + this.outgoing.byteLength;
   }
 
-  has(key: string): boolean {
-    return this.index.has(key);
-  }
-
   /** The co-author network of `key` to `depth` hops (null when the author has no co-author in the projection). */
   ego(key: string, depth: number, minWeight: number, limit: number): EgoWalk | null {
     const seed = this.index.get(key);
@@ -183,7 +179,7 @@ const STAMP_QUERY = `${STAMP_CLAUSE} RETURN stamp`;
 
 export type ProjectionState =
   | { state: 'off'; reason: string }
-  | { state: 'building' | 'waiting'; since: string }
+  | { state: 'building' | 'waiting'; since?: string }
   | { state: 'ready'; authors: number; pairs: number; megabytes: number; buildMs: number; stamp: string };
 
 /**
@@ -260,7 +256,9 @@ export class CoauthorProjection {
       const { graph, stamp, buildMs } = this.graph;
       return { state: 'ready', authors: graph.authors, pairs: graph.pairs, megabytes: Math.round(graph.bytes / 1e5) / 10, buildMs, stamp };
     }
-    return { state: this.building ? 'building' : 'waiting', since: new Date(Math.max(0, this.lastAttempt + performance.timeOrigin)).toISOString() };
+    // since: when the last build started (none yet: no time)
+    const since = Number.isFinite(this.lastAttempt) ? { since: new Date(performance.timeOrigin + this.lastAttempt).toISOString() } : {};
+    return { state: this.building ? 'building' : 'waiting', ...since };
   }
 
   /** Stops building (a running build ends at its next row); waits for it at most `waitMs` (a build retrying against
