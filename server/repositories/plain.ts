@@ -23,8 +23,10 @@ export function toPlain(value: unknown): Plain {
   }
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (isTemporal(value)) return String(value);
   if (Array.isArray(value)) return value.map(toPlain);
+  // Maps arrive as plain objects; nodes, relationships, paths and temporals are class instances (checked below).
+  if (Object.getPrototypeOf(value) === Object.prototype) return toPlainObject(value as Record<string, unknown>);
+  if (isTemporal(value)) return String(value);
   if (neo4j.isNode(value as never)) {
     const n = value as unknown as { elementId: string; labels: string[]; properties: Record<string, unknown> };
     return { elementId: n.elementId, labels: n.labels, properties: toPlainObject(n.properties) };

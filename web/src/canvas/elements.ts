@@ -8,6 +8,8 @@ import { RADIAL_LABEL_CHARS, radialPositions } from '../graph/radial.ts';
 import { REL_LABEL, TYPE_STYLE } from '../graph/style.ts';
 import type { AppState } from '../store/index.ts';
 
+/** A topic's name (2–4 words and its size) is shown whole, wrapped (graph/style.ts); only a runaway one is cut. */
+const TOPIC_LABEL_CHARS = 72;
 const short = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function nodeSize(n: GNode): number {
@@ -46,7 +48,7 @@ export function elements(g: CanvasGraph, s: AppState): ElementDefinition[] {
     const parent = s.view === 'topics' && typeof n.props.parentTopic === 'string' && ids.has(n.props.parentTopic) ? n.props.parentTopic : undefined;
     return {
       group: 'nodes',
-      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? 40 : s.view === 'related' ? RADIAL_LABEL_CHARS : 28), color: nodeColor(n, colors), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
+      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? TOPIC_LABEL_CHARS : s.view === 'related' ? RADIAL_LABEL_CHARS : 28), color: nodeColor(n, colors), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
       classes: [s.focus === n.id ? 'centre' : '', s.pinned.includes(n.id) ? 'pinned' : '', radial?.has(n.id) ? 'radial' : ''].join(' '),
     };
   });

@@ -6,7 +6,7 @@ import type { Core } from 'cytoscape';
 import { createStore } from 'zustand/vanilla';
 import { declutter, farFont, type LabelItem } from '../graph/declutter.ts';
 import type { Box } from '../graph/radial.ts';
-import { stylesheet } from '../graph/style.ts';
+import { stylesheet, TOPIC_LABEL_WIDTH, TOPIC_LINE_HEIGHT } from '../graph/style.ts';
 import type { AppState } from '../store/index.ts';
 
 /** How many node labels the canvas hides because they do not fit, read by the status line. */
@@ -83,6 +83,30 @@ export function textWidth(text: string, px: number, weight: number): number {
 }
 
 /**
+ * The lines `text` wraps onto within `maxWidth`, as Cytoscape's 'text-wrap: wrap' breaks it (at spaces; a word wider
+ * than the line keeps a line of its own): the widest line's width and the number of lines.
+ */
+export function wrapText(text: string, maxWidth: number, px: number, weight: number, measure = textWidth): { w: number; lines: number } {
+  const words = text.split(/\s+/).filter(Boolean);
+  let lines = 0;
+  let widest = 0;
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next, px, weight) > maxWidth) {
+      widest = Math.max(widest, measure(line, px, weight));
+      lines++;
+      line = word;
+    } else line = next;
+  }
+  if (line) {
+    widest = Math.max(widest, measure(line, px, weight));
+    lines++;
+  }
+  return { w: widest, lines: Math.max(1, lines) };
+}
+
+/**
  * Shows only the labels that fit (graph/declutter.ts): the selected node and its neighbours first, then the centre,
  * pinned nodes and nodes on a path, topics, and better connected nodes; a label that fits under none of its node's
  * sides is hidden (class `quiet`; hover still shows the full label). Not on the topic map (its subtopic labels are
@@ -122,13 +146,18 @@ export function placeLabels(c: Core, s: AppState, radial: boolean): void {
     const topic = n.data('type') === 'topic';
     const px = (topic ? 16 : 10) * labelScale;
     const pad = id === selected ? 2 : 1;
+    const text = String(n.data('short') ?? '');
+    const weight = topic || id === selected ? 700 : 400;
+    // a topic's name wraps (graph/style.ts); other labels are cut to one line
+    const box = topic ? wrapText(text, TOPIC_LABEL_WIDTH * labelScale, px, weight) : { w: Math.min(140 * labelScale, textWidth(text, px, weight)), lines: 1 };
     // Cytoscape's label box is a few pixels wider than the text and its background padding (8 covers it at 10–16px)
-    const w = Math.min((topic ? 220 : 140) * labelScale, textWidth(String(n.data('short') ?? ''), px, topic || id === selected ? 700 : 400)) + 2 * pad + 8;
+    const w = box.w + 2 * pad + 8;
     const size = Number(n.data('size') ?? 20);
     const priority = (near.has(id) ? 1e7 : 0) + (id === s.focus || pinned.has(id) || onPath.has(id) ? 1e6 : 0) + (topic ? 1e5 : 0) + size;
-    // label height as Cytoscape measures it (about 1.4 × the font size, plus the background padding); the body's
-    // 1px border counts as part of the node
-    items.push({ id, x: p.x, y: p.y, size: size + 2, w, h: px * 1.4 + 2 * pad, priority, keep: id === selected, overNodes: topic });
+    // label height as Cytoscape measures it (about 1.4 × the font size for one line, each further line its line
+    // height, plus the background padding); the body's 1px border counts as part of the node
+    const h = px * 1.4 + (box.lines - 1) * px * TOPIC_LINE_HEIGHT + 2 * pad;
+    items.push({ id, x: p.x, y: p.y, size: size + 2, w, h, priority, keep: id === selected, overNodes: topic });
   });
   const sides = declutter(items, obstacles);
   lastDeclutter = { items, sides };

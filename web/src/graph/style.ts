@@ -28,6 +28,10 @@ export const REL_LABEL: Record<string, string> = {
   PATH: 'step',
 };
 
+/** Topic labels wrap at this width (model px at label scale 1), with this line height (× the font size). */
+export const TOPIC_LABEL_WIDTH = 200;
+export const TOPIC_LINE_HEIGHT = 1.15;
+
 /**
  * The stylesheet; `scale` enlarges node labels (fonts and widths) so they stay readable on a zoomed-out canvas
  * (the canvas picks it from the zoom, see canvas/labels.ts).
@@ -60,8 +64,10 @@ export function stylesheet(scale = 1): unknown[] {
     },
     // Topics are few and are the map's landmarks: their labels stay readable at any zoom, and are drawn above other
     // nodes (a crowded topic's label may cover a paper, see graph/declutter.ts).
-    { selector: 'node[type = "topic"]', style: { 'font-size': px(16), 'font-weight': 600, 'text-max-width': `${px(220)}px`, 'min-zoomed-font-size': 0, 'z-index': 5 } },
-    { selector: 'node:parent', style: { 'background-opacity': 0.06, 'border-color': 'data(color)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 18, 'font-weight': 700, padding: '18px', 'text-max-width': '420px', 'min-zoomed-font-size': 0 } },
+    // Their names are never cut: one that is wider than TOPIC_LABEL_WIDTH wraps onto a second line (canvas/labels.ts
+    // measures the same wrapping).
+    { selector: 'node[type = "topic"]', style: { 'font-size': px(16), 'font-weight': 600, 'text-wrap': 'wrap', 'text-max-width': `${px(TOPIC_LABEL_WIDTH)}px`, 'text-justification': 'center', 'line-height': TOPIC_LINE_HEIGHT, 'min-zoomed-font-size': 0, 'z-index': 5 } },
+    { selector: 'node:parent', style: { 'background-opacity': 0.06, 'border-color': 'data(color)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 18, 'font-weight': 700, padding: '18px', 'text-wrap': 'wrap', 'text-max-width': '280px', 'min-zoomed-font-size': 0 } },
     // The topic map zoomed far out (canvas/labels.ts farTitles): box titles across the box, subtopics faded, unlabelled.
     { selector: 'node:parent.far', style: { 'text-valign': 'center', 'text-halign': 'center', 'font-size': 'data(farFont)', 'text-wrap': 'wrap', 'text-max-width': 'data(farWidth)', 'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-shape': 'roundrectangle', 'text-background-padding': '4px', 'z-index': 10 } },
     { selector: 'node:childless.far', style: { label: '', opacity: 0.45 } },
