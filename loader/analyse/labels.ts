@@ -106,7 +106,75 @@ export function leadPhrase(features: Features, ranked: number[], docs: number[] 
       grown = true;
     }
   }
+  if (docs.length > 0 && leadDocs > 0) complete(features, docs, stems, words);
   return { stems, words };
+}
+
+/**
+ * A bigram continues a phrase when it is in at least this share of the cluster's papers that hold the phrase: the
+ * words around a phrase that almost always travel with it ("supervised fine" → "supervised fine tuning", "resource
+ * languages" → "low resource languages"), even when the continuation is common in the comparison set and so not
+ * among the distinctive terms.
+ */
+const PHRASE_CONTINUES = 0.8;
+
+/** Bigram term indices by their stems (whole, first, second), built once per feature set. */
+interface BigramIndex {
+  byTerm: Map<string, number>;
+  byFirst: Map<string, number[]>;
+  bySecond: Map<string, number[]>;
+}
+const bigramIndex = new WeakMap<Features, BigramIndex>();
+function bigramsOf(features: Features): BigramIndex {
+  let index = bigramIndex.get(features);
+  if (!index) {
+    index = { byTerm: new Map(), byFirst: new Map(), bySecond: new Map() };
+    features.vocab.forEach((term, t) => {
+      const parts = term.split(' ');
+      if (parts.length === 2) index!.byTerm.set(term, t);
+      if (parts.length !== 2 || features.surface[t]!.split(/\s+/).length !== 2) return;
+      (index!.byFirst.get(parts[0]!) ?? index!.byFirst.set(parts[0]!, []).get(parts[0]!)!).push(t);
+      (index!.bySecond.get(parts[1]!) ?? index!.bySecond.set(parts[1]!, []).get(parts[1]!)!).push(t);
+    });
+    bigramIndex.set(features, index);
+  }
+  return index;
+}
+
+/** A continuation needs at least this many papers holding the phrase (a handful agreeing by chance is no evidence). */
+const CONTINUE_MIN_PAPERS = 5;
+
+/**
+ * Extends a two-word phrase (in place) to three with the bigram that continues it at either end in at least
+ * PHRASE_CONTINUES of the cluster papers holding it (at least CONTINUE_MIN_PAPERS of them); the most frequent such
+ * bigram wins (ties: the lower term index). Abbreviations and words already in the phrase are never added. Longer
+ * phrases already read as labels ("Multimodal medical image").
+ */
+function complete(features: Features, docs: number[], stems: string[], words: string[]): void {
+  if (stems.length !== 2 || words.length !== 2) return;
+  const { byTerm, byFirst, bySecond } = bigramsOf(features);
+  const own = byTerm.get(`${stems[0]} ${stems[1]}`);
+  if (own === undefined) return;
+  const holding = docs.filter((d) => features.vectors[d]!.idx.includes(own));
+  if (holding.length < CONTINUE_MIN_PAPERS) return;
+  const candidates = new Map<number, number>();
+  for (const t of byFirst.get(stems[1]!) ?? []) if (!stems.includes(features.vocab[t]!.split(' ')[1]!)) candidates.set(t, 0);
+  for (const t of bySecond.get(stems[0]!) ?? []) if (!stems.includes(features.vocab[t]!.split(' ')[0]!)) candidates.set(t, 0);
+  if (candidates.size === 0) return;
+  for (const d of holding) for (const t of features.vectors[d]!.idx) if (candidates.has(t)) candidates.set(t, candidates.get(t)! + 1);
+  let best = -1;
+  let bestCount = Math.ceil(PHRASE_CONTINUES * holding.length);
+  for (const [t, n] of candidates) if (n > bestCount || (n === bestCount && (best < 0 || t < best))) [best, bestCount] = [t, n];
+  if (best < 0) return;
+  const [s0, s1] = features.vocab[best]!.split(' ') as [string, string];
+  const [w0, w1] = features.surface[best]!.split(/\s+/) as [string, string];
+  if (s0 === stems[1] && !isAbbreviation(w1, words)) {
+    stems.push(s1);
+    words.push(w1);
+  } else if (s1 === stems[0] && !isAbbreviation(w0, words)) {
+    stems.unshift(s0);
+    words.unshift(w0);
+  }
 }
 
 /** A 2–4 word label from ranked terms: the best phrase (grown by `leadPhrase`), plus a second one when it adds a different word. */

@@ -60,6 +60,39 @@ describe('leadPhrase', () => {
   });
 });
 
+describe('leadPhrase completes a two-word phrase with the word that travels with it', () => {
+  // "fine tuning" is common in the whole corpus, so it is not among the cluster's distinctive terms
+  const ranked = (id: (s: string) => number) => ['supervised fine', 'pre trained', 'math'].map(id);
+
+  it('when the continuing bigram is in at least 80% of the (≥ 5) papers holding the phrase', () => {
+    const doc = ['supervised fine', 'fine tuning', 'pre trained', 'math'];
+    const { f, id } = features([doc, doc, doc, doc, ['supervised fine', 'pre trained', 'math']]);
+    expect(leadPhrase(f, ranked(id), all(5)).words.join(' ')).toBe('supervised fine tuning');
+    expect(labelFrom(f, ranked(id), new Set(), all(5))).toBe('Supervised fine tuning');
+  });
+
+  it('not below 80%, nor on fewer than five papers', () => {
+    const doc = ['supervised fine', 'fine tuning', 'pre trained', 'math'];
+    const bare = ['supervised fine', 'pre trained', 'math'];
+    const thin = features([doc, doc, doc, bare, bare]);
+    expect(leadPhrase(thin.f, ranked(thin.id), all(5)).words.join(' ')).toBe('supervised fine');
+    const few = features([doc, doc, doc, doc]);
+    expect(leadPhrase(few.f, ranked(few.id), all(4)).words.join(' ')).toBe('supervised fine');
+  });
+
+  it('at the front too, never with an abbreviation of the phrase, never past three words', () => {
+    const front = ['resource languages', 'low resource', 'translation'];
+    const a = features([front, front, front, front, front]);
+    expect(leadPhrase(a.f, ['resource languages', 'translation'].map(a.id), all(5)).words.join(' ')).toBe('low resource languages');
+    const abbr = ['retrieval augmented', 'augmented ra', 'robot'];
+    const b = features([abbr, abbr, abbr, abbr, abbr]);
+    expect(leadPhrase(b.f, ['retrieval augmented', 'robot'].map(b.id), all(5)).words.join(' ')).toBe('retrieval augmented');
+    const three = ['chain of thought', 'thought prompting', 'math'];
+    const c = features([three, three, three, three, three]);
+    expect(leadPhrase(c.f, ['chain of thought', 'math'].map(c.id), all(5)).words.join(' ')).toBe('chain of thought');
+  });
+});
+
 describe('labelFrom', () => {
   it('does not take a fragment of a better-ranked phrase as the second part', () => {
     const doc = ['prompt', 'few shot', 'shot', 'optimization'];
