@@ -120,7 +120,7 @@ export async function runAnalysis(driver: Driver, database: string, timings: Rec
   const previousTopics = await readPreviousTopics(driver, database);
   const analysis = await timed(timings, 'analyse', () => analyse(papers, { authorNames, previousTopics }));
   for (const [k, v] of Object.entries(analysis.timings)) timings[`analyse.${k}`] = v;
-  await timed(timings, 'writeAnalysis', () => writeAnalysis(driver, database, analysis));
+  await timed(timings, 'writeAnalysis', () => writeAnalysis(driver, database, analysis, papers));
   // Degrees changed (SIMILAR_TO, IN_TOPIC, COAUTHORED_WITH were rewritten): hub labels follow.
   await timed(timings, 'hubs', () => markHubs(driver, database));
   await setAnalysisStale(driver, database, false);

@@ -84,8 +84,13 @@ function groupBy<T, U>(rows: T[], key: (r: T) => string, item: (r: T) => U): { i
   return [...groups].map(([id, out]) => ({ id, out }));
 }
 
-/** Replaces every derived relationship and property with `analysis`. */
-export async function writeAnalysis(driver: Driver, database: string, analysis: Analysis): Promise<void> {
+/**
+ * Replaces every derived relationship and property with `analysis`. `papers` (the analysis input, every paper with
+ * its tag ids in id order) gives each paper its facets: `primaryTopic` (the id of its primary topic, null without
+ * one) and `tagIds`, copies of its IN_TOPIC {primary} and TAGGED links that related work compares in one property
+ * read per candidate instead of walking each candidate's relationships.
+ */
+export async function writeAnalysis(driver: Driver, database: string, analysis: Analysis, papers: AnalysisPaper[]): Promise<void> {
   await deleteAll(driver, database, '()-[r:IN_TOPIC|SUBTOPIC_OF|LINKED_TO]->()');
   await deleteAll(driver, database, '()-[r:SIMILAR_TO]->()');
   await deleteAll(driver, database, '()-[r:COAUTHORED_WITH]->()');
@@ -109,11 +114,19 @@ export async function writeAnalysis(driver: Driver, database: string, analysis: 
     'UNWIND $rows AS row MATCH (a:Topic {id: row.a}), (b:Topic {id: row.b}) CREATE (a)-[:LINKED_TO {similar: row.similar, strength: row.strength}]->(b)',
     analysis.topicLinks.map((l) => withInts(l, ['similar'])),
   );
+  // One row per paper (one lookup each): its facets, then its IN_TOPIC links.
+  const topicsOf = new Map(groupBy(analysis.inTopic, (r) => r.paper, ({ topic, score, primary }) => ({ topic, score, primary })).map((g) => [g.id, g.out]));
   await batched(
     driver,
     database,
-    'UNWIND $rows AS row MATCH (p:Paper {id: row.paper}), (t:Topic {id: row.topic}) CREATE (p)-[:IN_TOPIC {score: row.score, primary: row.primary}]->(t)',
-    analysis.inTopic,
+    `UNWIND $rows AS row MATCH (p:Paper {id: row.id})
+     SET p.primaryTopic = row.primaryTopic, p.tagIds = row.tagIds
+     WITH p, row UNWIND row.out AS o MATCH (t:Topic {id: o.topic}) CREATE (p)-[:IN_TOPIC {score: o.score, primary: o.primary}]->(t)`,
+    papers.map((p) => {
+      const out = topicsOf.get(p.id) ?? [];
+      return { id: p.id, primaryTopic: out.find((o) => o.primary)?.topic ?? null, tagIds: p.tags, out };
+    }),
+    3,
   );
   // Grouped by their first node (one lookup per paper or author, not per relationship), ~BATCH relationships a batch.
   await batched(

@@ -207,6 +207,46 @@ describe('GET /api/papers/:id/related', () => {
     }
   }, 60_000);
 
+  it("gives every paper its facets: copies of its primary topic's id and its tags' ids (in id order)", async () => {
+    const res = await testDriver().executeQuery(
+      `MATCH (p:Paper)
+       RETURN p.id AS id, p.primaryTopic AS primaryTopic, p.tagIds AS tagIds,
+              COLLECT { MATCH (p)-[:IN_TOPIC {primary: true}]->(t:Topic) RETURN t.id } AS primary,
+              COLLECT { MATCH (p)-[:TAGGED]->(g:Tag) RETURN g.id ORDER BY g.id } AS tags`,
+      {},
+      { database: DATABASE },
+    );
+    expect(res.records.length).toBe(287);
+    for (const r of res.records) {
+      expect(r.get('tagIds'), r.get('id')).toEqual(r.get('tags'));
+      expect(r.get('primaryTopic'), r.get('id')).toBe(r.get('primary')[0] ?? null);
+    }
+    expect(res.records.filter((r) => r.get('tagIds').length > 0).length).toBeGreaterThan(20);
+    expect(res.records.every((r) => typeof r.get('primaryTopic') === 'string')).toBe(true);
+  });
+
+  it('answers the same from a graph analysed before facets existed (the relationships are read instead)', async () => {
+    const driver = testDriver();
+    const ids = (await driver.executeQuery('MATCH (p:Paper) WHERE EXISTS { (p)-[:SIMILAR_TO]-() } RETURN p.id AS id ORDER BY id', {}, { database: DATABASE })).records.map((r) => r.get('id') as string);
+    const answers = async () => {
+      const out: unknown[] = [];
+      for (const key of ids) for (const limit of [3, 10]) out.push((await get(`/api/papers/${enc('paper:' + key)}/related?limit=${limit}`)).related);
+      return out;
+    };
+    const withFacets = await answers();
+    const saved = (await driver.executeQuery('MATCH (p:Paper) RETURN p.id AS id, p.primaryTopic AS primaryTopic, p.tagIds AS tagIds', {}, { database: DATABASE })).records.map((r) => r.toObject());
+    try {
+      await driver.executeQuery('MATCH (p:Paper) REMOVE p.primaryTopic, p.tagIds', {}, { database: DATABASE });
+      const without = await answers();
+      expect(without).toEqual(withFacets);
+      // reasons from the shared topic and tags are among them (the comparison covers both checks)
+      const kinds = new Set((withFacets as { reasons: { kind: string }[] }[][]).flat().flatMap((r) => r.reasons.map((x) => x.kind)));
+      expect([...kinds].sort()).toEqual(expect.arrayContaining(['tags', 'terms', 'topic']));
+    } finally {
+      await driver.executeQuery('UNWIND $rows AS row MATCH (p:Paper {id: row.id}) SET p.primaryTopic = row.primaryTopic, p.tagIds = row.tagIds', { rows: saved }, { database: DATABASE });
+    }
+  }, 120_000);
+
   it('explains papers related by shared authors', async () => {
     const body = await get(`/api/papers/${enc('paper:arxiv:2505.17225')}/related?limit=50`);
     for (const r of body.related) expect(r.reasons.length).toBeGreaterThan(0);
