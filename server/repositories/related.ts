@@ -37,7 +37,7 @@ export class RelatedRepository {
     // One round trip. Strong evidence (text, authors, code) proposes candidates; the same fine topic and shared
     // tags are then checked only for those, plus a bounded fill of papers that share both topic and a tag
     // (weak evidence alone never scans a whole topic or tag), from the candidates' facets (properties, not
-    // relationships: 2 276 → 951 database hits a request on a 100k-paper graph). Candidates travel as nodes: id, title
+    // relationships: 2 276 → 901 database hits a request on a 100k-paper graph). Candidates travel as nodes: id, title
     // and date are read only for those that can still be listed.
     const rows = await this.db.read(
       `MATCH (p:Paper {id: $key})
