@@ -90,7 +90,8 @@ export function toGNode(labels: Plain, props: Plain, degree?: Plain): GNode | nu
   const type = typeOfLabels(labels);
   if (!type || !props || typeof props !== 'object' || Array.isArray(props)) return null;
   const p = props as Record<string, Plain>;
-  const { hash: _hash, titleKey: _tk, termText: _tt, ...visible } = p;
+  // bookkeeping the loader keeps for itself (change detection, identity, search text, related work's facets) is not shown
+  const { hash: _hash, titleKey: _tk, termText: _tt, primaryTopic: _pt, tagIds: _ti, ...visible } = p;
   return { id: `${type}:${String(p.id)}`, type, label: displayLabel(type, p), props: visible, ...(typeof degree === 'number' ? { degree } : {}) };
 }
 

@@ -63,6 +63,10 @@ describe('GET /api/nodes/:id', () => {
     expect(body.topics.filter((t: { primary: boolean }) => t.primary)).toHaveLength(1);
     expect(body.degrees.AUTHORED).toBe(5);
     expect(body.node.props.hash).toBeUndefined();
+    // related work's facets are copies of the topics and tags above, not shown as properties
+    expect(body.node.props.primaryTopic).toBeUndefined();
+    expect(body.node.props.tagIds).toBeUndefined();
+    expect(body.node.props.title).toBe(body.node.label);
   });
 
   it('counts every relationship of a paper by type, as the graph has them, and lists its topics broad first', async () => {
