@@ -79,7 +79,7 @@ describe('related work against the labelled seed fixture', () => {
   // The 10 largest fine labels, the first paper of each in fixture order (test/analyse/labelled.ts). Its related
   // papers (SIMILAR_TO) are ranked by score; the top five that carry a fixture label are compared with its own.
   // The ranking the API shows (text plus shared authors, code, topic, tags) is checked the same way in
-  // test/server/analysis.int.test.ts.
+  // test/server/related.int.test.ts.
   const ranked = () => {
     const out = new Map<string, { id: string; score: number }[]>();
     for (const r of analysis.similar) (out.get(r.source) ?? out.set(r.source, []).get(r.source)!).push({ id: r.target, score: r.score });
