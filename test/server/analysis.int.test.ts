@@ -1,8 +1,7 @@
 // Co-authors, topics and paths on the seed corpus, with exact answers where the data fixes them (related work:
 // related.int.test.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { ensureCorpus, testApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { seedsApp } from '../support/app.ts';
 import neo4j from 'neo4j-driver';
 import { egoQuery } from '../../server/repositories/coauthors.ts';
 import { DATABASE, testDriver } from '../support/db.ts';
@@ -11,13 +10,7 @@ import { GraphDb } from '../../server/repositories/graphdb.ts';
 import { parseId } from '../../server/repositories/ids.ts';
 import { PathsRepository } from '../../server/repositories/paths.ts';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  await ensureCorpus('seeds');
-  app = await testApp();
-});
-afterAll(async () => app?.close());
-const get = async (url: string) => (await app.inject(url)).json();
+const { get } = seedsApp();
 const enc = encodeURIComponent;
 
 describe('GET /api/authors/:id/coauthors', () => {

@@ -1,19 +1,12 @@
 // Related work on the seed corpus: reasons, dates, the labelled-fixture check of the ranking the API shows, a short
 // list being the head of a long one, and the papers' facets (with the answers a graph without them gets).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { ensureCorpus, testApp } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { seedsApp } from '../support/app.ts';
 import { DATABASE, testDriver } from '../support/db.ts';
 import { readLabelled, relatedCheck } from '../analyse/labelled.ts';
 import { seedPapers } from '../analyse/seed-papers.ts';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  await ensureCorpus('seeds');
-  app = await testApp();
-});
-afterAll(async () => app?.close());
-const get = async (url: string) => (await app.inject(url)).json();
+const { app, get } = seedsApp();
 const enc = encodeURIComponent;
 
 describe('GET /api/papers/:id/related', () => {
@@ -66,7 +59,7 @@ describe('GET /api/papers/:id/related', () => {
   });
 
   it('a short list is the head of a long one, for every paper with related work (topic and tags are only checked where they can change the top)', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/cypher', payload: { query: 'MATCH (p:Paper) WHERE EXISTS { (p)-[:SIMILAR_TO]-() } RETURN p.id AS id ORDER BY id LIMIT 60' } });
+    const res = await app().inject({ method: 'POST', url: '/api/cypher', payload: { query: 'MATCH (p:Paper) WHERE EXISTS { (p)-[:SIMILAR_TO]-() } RETURN p.id AS id ORDER BY id LIMIT 60' } });
     const ids = (res.json().rows as [string][]).map((r) => r[0]);
     expect(ids.length).toBe(60);
     for (const key of ids) {
@@ -127,7 +120,7 @@ describe('GET /api/papers/:id/related', () => {
 
   it('names the shared fine topic exactly for the related papers that share it, and no others', async () => {
     const key = 'arxiv:2505.16056';
-    const res = await app.inject({
+    const res = await app().inject({
       method: 'POST',
       url: '/api/cypher',
       payload: {

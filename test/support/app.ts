@@ -2,6 +2,7 @@
 // `seeded()` makes sure the sample seeds are loaded once per run (shared across integration files).
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { readServerConfig } from '../../server/config.ts';
 import { loadPaths } from '../../loader/pipeline.ts';
@@ -24,4 +25,22 @@ export async function ensureCorpus(name: 'seeds' | 'seeds+archive'): Promise<voi
   const paths = name === 'seeds' ? [SEEDS] : [SEEDS, ARCHIVE];
   await loadPaths(testDriver(), DATABASE, paths, { cwd: ROOT });
   await setFixtureName(name);
+}
+
+/**
+ * For a test file that reads the seed corpus through the API: loads it (once per run) and builds the app before the
+ * file's tests, closes the app after them. `app()` is the app; `get(url)` its JSON answer to a GET.
+ */
+export function seedsApp() {
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    await ensureCorpus('seeds');
+    app = await testApp();
+  });
+  afterAll(async () => app?.close());
+  const current = (): FastifyInstance => {
+    if (!app) throw new Error('seedsApp: the app is built in beforeAll');
+    return app;
+  };
+  return { app: current, get: async (url: string) => (await current().inject(url)).json() };
 }
