@@ -27,6 +27,16 @@ export function schemaFiles(dir = SCHEMA_DIR): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** The schema statement that creates the index named `name` (a bulk write drops and rebuilds one). */
+export function indexStatement(name: string, dir = SCHEMA_DIR): string {
+  const creates = new RegExp(`^CREATE\\s+(?:\\w+\\s+)?INDEX\\s+${name}\\s`, 'i');
+  for (const file of schemaFiles(dir)) {
+    const found = schemaStatements(fs.readFileSync(file, 'utf8')).find((s) => creates.test(s));
+    if (found) return found;
+  }
+  throw new Error(`no schema statement creates the index ${name} (${dir})`);
+}
+
 /** Applies every schema statement and waits for the indexes to be online. */
 export async function applySchema(driver: Driver, database: string, dir = SCHEMA_DIR): Promise<number> {
   let count = 0;

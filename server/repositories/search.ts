@@ -1,5 +1,6 @@
 // Full-text search across papers, authors, topics, repos and tags: prefix and typo tolerant Lucene queries built
 // from escaped user words, scores normalised per type, exact and prefix label matches boosted.
+import { DbUnavailableError } from '../errors.ts';
 import type { GraphDb } from './graphdb.ts';
 import { int } from './graphdb.ts';
 import { displayLabel, TYPE_LABEL, typeOfLabels, type NodeType } from './ids.ts';
@@ -45,6 +46,11 @@ function detailOf(type: NodeType, props: Record<string, Plain>, extra: Record<st
   return undefined;
 }
 
+/** True when a full-text query failed because its index is missing or not online yet. */
+export function isIndexUnavailable(e: unknown): boolean {
+  return /no such fulltext schema index|index is not online|is still populating|not online/i.test((e as { message?: string }).message ?? '');
+}
+
 export class SearchRepository {
   constructor(private readonly db: GraphDb) {}
 
@@ -61,7 +67,17 @@ export class SearchRepository {
     return this.rank(rows, q, limit);
   }
 
-  private query(types: NodeType[], lucene: string, limit: number) {
+  private async query(types: NodeType[], lucene: string, limit: number) {
+    try {
+      return await this.queryIndexes(types, lucene, limit);
+    } catch (e) {
+      // A large first load rebuilds the papers' index once its papers are written (loader/write/entities.ts).
+      if (isIndexUnavailable(e)) throw new DbUnavailableError('The search index is being built (a large load is writing papers); retry in a few seconds.');
+      throw e;
+    }
+  }
+
+  private queryIndexes(types: NodeType[], lucene: string, limit: number) {
     // One round trip, one call per index: papers in `paper_search`, every other type in `entity_search` (asked for
     // enough hits that each wanted type can still fill the list, then filtered to the wanted types).
     const calls = [...new Set(types.map((t) => SEARCH_INDEX[t]!))].map((index) => {
@@ -82,7 +98,7 @@ export class SearchRepository {
     );
   }
 
-  private rank(rows: Awaited<ReturnType<SearchRepository['query']>>, q: string, limit: number): SearchResult[] {
+  private rank(rows: Awaited<ReturnType<SearchRepository['queryIndexes']>>, q: string, limit: number): SearchResult[] {
     const needle = q.trim().toLowerCase();
     // Scores are normalised per type (each type's best hit scores 1), so a type is not drowned by another's scale.
     const maxByType = new Map<string, number>();
