@@ -20,18 +20,18 @@ export interface EntityWriteResult {
 export const WRITE_CONCURRENCY = 2;
 
 /**
- * A first load (a graph without papers) of at least this many papers builds the papers' full-text index once, after
- * its last batch, instead of entry by entry with every commit: on 100k generated papers the write took 31.5 s plus
- * 2.7 s to build the index, against 36.4–38.4 s with the index kept up to date (a same-machine probe, see
- * docs/scale.md). Below it the index is kept (a small load gains nothing and searches stay answerable throughout).
+ * A first load (a graph without papers) of at least this many papers builds the full-text indexes once, after its
+ * last batch, instead of entry by entry with every commit: on 100k generated papers the write took 31.5 s plus 2.7 s
+ * to build them, against 36.4–38.4 s with the indexes kept up to date (a same-machine probe, see docs/scale.md).
+ * Below it they are kept (a small load gains little and searches stay answerable throughout).
  */
 export const BULK_INDEX_PAPERS = 10_000;
-/** The papers' full-text index (cypher/schema/003-fulltext.cypher). */
-const PAPER_SEARCH_INDEX = 'paper_search';
+/** The full-text indexes (cypher/schema/003-fulltext.cypher). */
+const SEARCH_INDEXES = ['paper_search', 'entity_search'];
 
 export interface WriteOptions {
   batchSize?: number;
-  /** A first load of at least this many papers rebuilds the papers' full-text index at its end (default BULK_INDEX_PAPERS). */
+  /** A first load of at least this many papers builds the full-text indexes at its end (default BULK_INDEX_PAPERS). */
   bulkIndexFrom?: number;
   /** Batches written at the same time, each in its own transaction (default WRITE_CONCURRENCY). */
   concurrency?: number;
@@ -302,11 +302,11 @@ export async function writeEntities(
       await options.onBatch?.(++done, batches.length);
     }
   };
-  // A large first load drops the papers' full-text index and builds it once at the end — also when the write fails
-  // (the index then holds the batches that committed). A process killed meanwhile leaves it to the next connection,
-  // which applies the schema (neo4j/db.ts); searches answer 503 while it is missing or populating.
+  // A large first load drops the full-text indexes and builds them once at the end — also when the write fails
+  // (they then hold the batches that committed). A process killed meanwhile leaves it to the next connection,
+  // which applies the schema (neo4j/db.ts); searches answer 503 while one is missing or populating.
   const bulkIndex = !graphHadPapers && corpus.papers.length >= (options.bulkIndexFrom ?? BULK_INDEX_PAPERS);
-  if (bulkIndex) await driver.executeQuery(`DROP INDEX ${PAPER_SEARCH_INDEX} IF EXISTS`, {}, { database });
+  if (bulkIndex) for (const name of SEARCH_INDEXES) await driver.executeQuery(`DROP INDEX ${name} IF EXISTS`, {}, { database });
   const sessions = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? WRITE_CONCURRENCY, batches.length)) }, () => driver.session({ database }));
   let failure: { reason: unknown } | undefined;
   try {
@@ -318,8 +318,8 @@ export async function writeEntities(
   }
   if (bulkIndex) {
     try {
-      await driver.executeQuery(indexStatement(PAPER_SEARCH_INDEX), {}, { database });
-      await driver.executeQuery('CALL db.awaitIndex($name, 3600)', { name: PAPER_SEARCH_INDEX }, { database });
+      for (const name of SEARCH_INDEXES) await driver.executeQuery(indexStatement(name), {}, { database });
+      for (const name of SEARCH_INDEXES) await driver.executeQuery('CALL db.awaitIndex($name, 3600)', { name }, { database });
     } catch (err) {
       failure ??= { reason: err }; // the write's own error, when there is one, is the one to report
     }
