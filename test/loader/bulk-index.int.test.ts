@@ -41,7 +41,7 @@ async function unsearchable(ids: Set<string>): Promise<string[]> {
   return (await missingFromIndex(testDriver(), 'paper_search', rows)).map((r) => r.id);
 }
 
-describe('a large first load builds the papers\' search index once, at its end', () => {
+describe('a large first load builds the search indexes once, at its end', () => {
   it('drops it during the write (search answers 503 meanwhile) and rebuilds it, same settings, every paper found', async () => {
     await wipe();
     const before = await paperIndex();
