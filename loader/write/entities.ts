@@ -1,7 +1,7 @@
 // Writes a ResolvedCorpus into Neo4j in per-batch transactions: each batch holds whole papers with all their nodes
 // and edges, so a paper is never half-written. Shared nodes and papers the graph already has are MERGEd on keys;
 // papers it does not have are CREATEd (under the uniqueness constraint), so re-runs and post-crash runs converge.
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { PaperNode, ResolvedCorpus } from '../types.ts';
 import { indexStatement } from '../../neo4j/schema.ts';
 import { awaitSearchIndexes, chunk, paperHash, withInts } from './util.ts';
@@ -97,29 +97,40 @@ CALL (p, row) {
 }`;
 }
 
-/** One relationship list of the new-paper statement: rows `{i, e, …}` (paper index in the batch, target element id). */
-function createLinks(list: string, label: string, pattern: string): string {
+/**
+ * One relationship list of the new-paper statement, as parallel integer lists (`i`: the paper's index in the batch,
+ * `t`: the target's index in `ts`, plus the relationship's own property when it has one): no map and no element id
+ * per relationship on the wire.
+ */
+function createLinks(list: string, pattern: string, prop?: string): string {
   return `
-CALL (ps) {
-  UNWIND $${list} AS r
-  WITH ps[r.i] AS p, r
-  MATCH (t:${label}) WHERE elementId(t) = r.e
+CALL (ps, ts) {
+  UNWIND range(0, size($${list}.i) - 1) AS k
+  WITH ps[$${list}.i[k]] AS p, ts[$${list}.t[k]] AS t${prop ? `, $${list}.${prop}[k] AS ${prop}` : ''}
   CREATE ${pattern}
   RETURN count(*) AS ${list}
 }`;
 }
 
 /**
- * Papers the graph does not have yet: CREATEd, then every relationship they own created from flat lists that name
- * the paper by its index in the batch and the shared node by element id — no MERGE, no index lookups, no
- * per-paper subquery (a first load is all this statement). The uniqueness constraint still guards against a
- * concurrent writer, and the returned counts let the caller check that every target was found.
+ * Papers the graph does not have yet: CREATEd, then every relationship they own created from flat integer lists that
+ * name the paper by its index in the batch and the shared node by its index in `$targets` (the batch's distinct
+ * element ids, each looked up once) — no MERGE, no index lookups, no per-paper subquery (a first load is all this
+ * statement). A target that no longer exists (deleted meanwhile) leaves `ts` short: nothing is created and no row
+ * returned, and the caller redoes the batch. The uniqueness constraint still guards against a concurrent writer.
  */
 const PAPERS_NEW = `
 UNWIND $papers AS props
 CREATE (p:Paper)
 SET p = props
-WITH collect(p) AS ps${createLinks('authored', 'Author', '(t)-[:AUTHORED {position: r.position}]->(p)')}${createLinks('code', 'Repo', '(p)-[:HAS_CODE]->(t)')}${createLinks('resources', 'Resource', '(p)-[:HAS_RESOURCE]->(t)')}${createLinks('tags', 'Tag', '(p)-[:TAGGED]->(t)')}${createLinks('from', 'Source', '(p)-[:FROM_SOURCE {line: r.line}]->(t)')}
+WITH collect(p) AS ps
+CALL () {
+  UNWIND range(0, size($targets) - 1) AS k
+  MATCH (t) WHERE elementId(t) = $targets[k]
+  WITH k, t ORDER BY k
+  RETURN collect(t) AS ts
+}
+WITH ps, ts WHERE size(ts) = size($targets)${createLinks('authored', '(t)-[:AUTHORED {position: position}]->(p)', 'position')}${createLinks('code', '(p)-[:HAS_CODE]->(t)')}${createLinks('resources', '(p)-[:HAS_RESOURCE]->(t)')}${createLinks('tags', '(p)-[:TAGGED]->(t)')}${createLinks('from', '(p)-[:FROM_SOURCE {line: line}]->(t)', 'line')}
 RETURN size(ps) AS created, [authored, code, resources, tags, from] AS links`;
 
 /**
@@ -250,16 +261,39 @@ export async function writeEntities(
       const seen = rows.filter((r) => existing.has(r.props.id as string));
       let created = 0;
       if (fresh.length > 0) {
-        const links = {
-          authored: fresh.flatMap((r, i) => r.authored.map((a) => ({ i: neo4j.int(i), e: eid('a', a.author), position: a.position }))),
-          code: fresh.flatMap((r, i) => r.code.map((id) => ({ i: neo4j.int(i), e: eid('r', id) }))),
-          resources: fresh.flatMap((r, i) => r.resources.map((id) => ({ i: neo4j.int(i), e: eid('x', id) }))),
-          tags: fresh.flatMap((r, i) => r.tags.map((id) => ({ i: neo4j.int(i), e: eid('t', id) }))),
-          from: fresh.flatMap((r, i) => r.from.map((f) => ({ i: neo4j.int(i), e: eid('s', f.source), line: f.line }))),
+        // the batch's distinct targets, each sent once; relationships name them by position
+        const targets: string[] = [];
+        const slot = new Map<string, number>();
+        const target = (kind: string, id: string) => {
+          const e = eid(kind, id);
+          let t = slot.get(e);
+          if (t === undefined) slot.set(e, (t = targets.push(e) - 1));
+          return t;
         };
-        const rec = (await tx.run(PAPERS_NEW, { papers: fresh.map((r) => r.props), ...links })).records[0]!;
+        const list = <T>(pick: (r: (typeof fresh)[number]) => T[], kind: string, key: (x: T) => string, prop?: (x: T) => unknown) => {
+          const out: { i: Integer[]; t: Integer[]; prop: unknown[] } = { i: [], t: [], prop: [] };
+          fresh.forEach((r, i) => {
+            for (const x of pick(r)) {
+              out.i.push(neo4j.int(i));
+              out.t.push(neo4j.int(target(kind, key(x))));
+              if (prop) out.prop.push(prop(x));
+            }
+          });
+          return out;
+        };
+        const authoredList = list((r) => r.authored, 'a', (a) => a.author, (a) => a.position);
+        const fromList = list((r) => r.from, 's', (f) => f.source, (f) => f.line);
+        const links = {
+          authored: { i: authoredList.i, t: authoredList.t, position: authoredList.prop },
+          code: list((r) => r.code, 'r', (id) => id),
+          resources: list((r) => r.resources, 'x', (id) => id),
+          tags: list((r) => r.tags, 't', (id) => id),
+          from: { i: fromList.i, t: fromList.t, line: fromList.prop },
+        };
+        const rec = (await tx.run(PAPERS_NEW, { papers: fresh.map((r) => r.props), targets, ...links })).records[0];
+        if (!rec) throw new StaleNodeIds(`some of the batch's ${targets.length} relationship targets are no longer in the graph`);
         const made = (rec.get('links') as unknown[]).map(Number);
-        const wanted = [links.authored, links.code, links.resources, links.tags, links.from].map((l) => l.length);
+        const wanted = [links.authored, links.code, links.resources, links.tags, links.from].map((l) => l.i.length);
         if (made.some((n, i) => n !== wanted[i])) throw new StaleNodeIds(`relationships created ${made.join('/')} of ${wanted.join('/')}`);
         created = Number(rec.get('created'));
       }
