@@ -48,7 +48,7 @@ function detailOf(type: NodeType, props: Record<string, Plain>, extra: Record<st
 
 /** True when a full-text query failed because its index is missing or not online yet. */
 export function isIndexUnavailable(e: unknown): boolean {
-  return /no such fulltext schema index|index is not online|is still populating|not online/i.test((e as { message?: string }).message ?? '');
+  return /no such fulltext schema index|not online|still populating/i.test((e as { message?: string }).message ?? '');
 }
 
 export class SearchRepository {
@@ -71,7 +71,7 @@ export class SearchRepository {
     try {
       return await this.queryIndexes(types, lucene, limit);
     } catch (e) {
-      // A large first load rebuilds the papers' index once its papers are written (loader/write/entities.ts).
+      // A large first load builds the full-text indexes once its papers are written (loader/write/entities.ts).
       if (isIndexUnavailable(e)) throw new DbUnavailableError('The search index is being built (a large load is writing papers); retry in a few seconds.');
       throw e;
     }
