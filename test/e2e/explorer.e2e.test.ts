@@ -2,7 +2,7 @@
 // paper → expand → authors in the drawer with labels that fit, a path from the context menu and a tag filter. The
 // other views are in views.e2e.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasState, dblclickNode, e2eEnabled, openNodeMenu, overlappingPairs, startE2E, type E2E } from './harness.ts';
+import { canvasState, dblclickNode, e2eEnabled, openNodeMenu, overlappingPairs, settledPosition, startE2E, type E2E } from './harness.ts';
 
 const enabled = e2eEnabled();
 let e: E2E;
@@ -147,12 +147,13 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     await authors.first().waitFor();
     expect(await authors.allInnerTexts()).toEqual(['Duyu Tang', 'Yitong Li', 'Miren Tian', 'Siyuan Wang', 'ljcleo']);
     expect(await page.locator('[data-testid=provenance] li').count()).toBe(5);
-    await e.shot(page, '02a-paper-details');
     // The canvas swaps the topic map for the paper's neighbourhood once its neighbours arrive.
     await page.waitForFunction(() => {
       const s = (window as unknown as { __pge: { store: { getState: () => { view: string; graph: { nodes: { id: string }[] } } } } }).__pge.store.getState();
       return s.view === 'explore' && s.graph.nodes.some((n) => n.id === 'paper:arxiv:2505.16056') && s.graph.nodes.some((n) => n.id.startsWith('topic:'));
     }, undefined, { polling: 100 });
+    await settledPosition(page, 'paper:arxiv:2505.16056');
+    await e.shot(page, '02a-paper-details');
     const opened = await canvasState(page);
     expect(opened.nodes.filter((id) => id.startsWith('author:')).length).toBe(5);
     const before = opened.nodes.length;

@@ -69,6 +69,14 @@ export async function dblclickNode(page: Page, id: string): Promise<void> {
 
 /** Clicks (left, right or double) a node on the canvas at its rendered position, once the layout has settled. */
 export async function clickNode(page: Page, id: string, how: 'left' | 'right' | 'double'): Promise<void> {
+  const pos = await settledPosition(page, id);
+  const box = await page.locator('[data-testid=canvas]').boundingBox();
+  if (how === 'double') await page.mouse.dblclick(box!.x + pos.x, box!.y + pos.y);
+  else await page.mouse.click(box!.x + pos.x, box!.y + pos.y, { button: how });
+}
+
+/** A node's rendered position (a compound node: a clickable point of its title band) once the layout has settled. */
+export async function settledPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
   const where = () =>
     page.evaluate((nodeId) => {
       type Cy = {
@@ -105,9 +113,7 @@ export async function clickNode(page: Page, id: string, how: 'left' | 'right' | 
     stillFor = Math.abs(next.x - pos.x) < 0.5 && Math.abs(next.y - pos.y) < 0.5 ? stillFor + 1 : 0;
     pos = next;
   }
-  const box = await page.locator('[data-testid=canvas]').boundingBox();
-  if (how === 'double') await page.mouse.dblclick(box!.x + pos.x, box!.y + pos.y);
-  else await page.mouse.click(box!.x + pos.x, box!.y + pos.y, { button: how });
+  return pos;
 }
 
 /** Right-clicks a node until its context menu shows `item` (a click can still meet a node that moved), ≤ 4 tries. */
