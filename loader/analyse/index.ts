@@ -44,12 +44,11 @@ export function analyse(input: AnalysisPaper[], options: AnalyseOptions = {}): A
   const ids = papers.map((p) => p.id);
   const features = time('features', () => (options.embedder ?? tfidfEmbedder).embed(papers));
   const withText = papers.flatMap((p, i) => (hasText(p) && features.vectors[i]!.idx.length > 0 ? [i] : []));
-  const candidates = time('similarity', () => neighbourLists(features, options.similarity));
-  const neighbours = candidates.map((list) => list.slice(0, TOPIC_NEIGHBOURS));
+  const neighbours = time('similarity', () => neighbourLists(features, options.similarity)).map((list) => list.slice(0, TOPIC_NEIGHBOURS));
   const config = options.topicConfig ?? readTopicConfig(DEFAULT_TOPICS_FILE);
   const { topics, inTopic } = time('topics', () => buildTopics(ids, features, withText, { config, timings, neighbours, ...(options.previousTopics ? { previousTopics: options.previousTopics } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) }));
-  // Related work: the candidates re-ranked by the related-work features, the same fine topic breaking near-ties.
-  const work = time('similarity.rerank', () => relatedWork(features, options.similarity, candidates, undefined, primaryTopicIndex(ids, topics, inTopic)));
+  // Related work: the nearest papers by the related-work features, the same fine topic breaking near-ties.
+  const work = time('similarity.related', () => relatedWork(features, options.similarity, undefined, primaryTopicIndex(ids, topics, inTopic)));
   const similar = time('similarity.explain', () => similarRelations(ids, features, options.similarity, work));
   const links = time('topics.links', () => topicLinks(topics, inTopic, similar));
   const coauthors = time('coauthors', () => coauthorPairs(papers));
