@@ -114,8 +114,8 @@ for (const n of sizes) {
       const session = driver.session({ database: config.database });
       await session.run("MATCH (n) WHERE any(l IN labels(n) WHERE l STARTS WITH 'Raw') CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
       await session.close();
-      // Related-work recall@10: the product's related work (the pruned search above 5 000 papers) against the exact
-      // top 10 by the same cosine, for 200 sampled papers; the topic tie-break is left out of both.
+      // Related-work recall@10: the product's related work (exact up to RELATED_EXACT_LIMIT papers, pruned above)
+      // against the exact top 10 by the same cosine, for 200 sampled papers; the topic tie-break is left out of both.
       const features = buildFeatures(toAnalysisPapers(corpus));
       const sample = sampleIndices(features.vectors.length, 200, rng(5));
       const exact = relatedWork(features, { pruneTerms: 0 }, sample).lists;

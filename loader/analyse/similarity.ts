@@ -261,7 +261,8 @@ function searchOptions(features: Features, options: SimilarityOptions, k: number
 
 /**
  * Each paper's nearest papers by the topic features (what topic clustering links): exact up to 5 000 papers, pruned
- * to `TOPIC_PRUNE_TERMS` terms a paper above (unless `pruneTerms` says otherwise); `TOPIC_NEIGHBOURS` per paper (at least `k`).
+ * to `TOPIC_PRUNE_TERMS` terms a paper above (unless `pruneTerms` says otherwise); `TOPIC_NEIGHBOURS` per paper (at
+ * least `k`).
  */
 export function neighbourLists(features: Features, options: SimilarityOptions = {}, only?: number[]): Neighbour[][] {
   return topK(features, searchOptions(features, options, Math.max(TOPIC_NEIGHBOURS, options.k ?? 10), TOPIC_PRUNE_TERMS, EXACT_LIMIT), only);
@@ -297,9 +298,9 @@ export interface RelatedWork {
 
 /**
  * Related work: each paper's `RELATED_CANDIDATES` nearest papers by cosine over the related-work features (exact up
- * to `RELATED_EXACT_LIMIT` papers, pruned above, unless `pruneTerms` says otherwise); the k kept (cosine above `minScore`) are those
- * with the highest cosine plus `SAME_TOPIC_BONUS` when `topicOf` (doc → primary fine topic index, -1 for none) puts
- * both in one topic. Scores stay cosines. With `docs`, only those papers.
+ * to `RELATED_EXACT_LIMIT` papers, pruned above, unless `pruneTerms` says otherwise); the k kept (cosine above
+ * `minScore`) are those with the highest cosine plus `SAME_TOPIC_BONUS` when `topicOf` (doc → primary fine topic
+ * index, -1 for none) puts both in one topic. Scores stay cosines. With `docs`, only those papers.
  */
 export function relatedWork(features: Features, options: SimilarityOptions = {}, docs?: number[], topicOf?: Int32Array): RelatedWork {
   const k = options.k ?? 10;
