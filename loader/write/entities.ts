@@ -270,25 +270,26 @@ export async function writeEntities(
           if (t === undefined) slot.set(e, (t = targets.push(e) - 1));
           return t;
         };
-        const list = <T>(pick: (r: (typeof fresh)[number]) => T[], kind: string, key: (x: T) => string, prop?: (x: T) => unknown) => {
-          const out: { i: Integer[]; t: Integer[]; prop: unknown[] } = { i: [], t: [], prop: [] };
-          fresh.forEach((r, i) => {
+        // one relationship type: parallel lists of paper index, target index and (`prop`) its own property
+        const list = <T>(pick: (r: (typeof fresh)[number]) => T[], kind: string, key: (x: T) => string, prop?: [string, (x: T) => unknown]) => {
+          const i: Integer[] = [];
+          const t: Integer[] = [];
+          const values: unknown[] = [];
+          fresh.forEach((r, n) => {
             for (const x of pick(r)) {
-              out.i.push(neo4j.int(i));
-              out.t.push(neo4j.int(target(kind, key(x))));
-              if (prop) out.prop.push(prop(x));
+              i.push(neo4j.int(n));
+              t.push(neo4j.int(target(kind, key(x))));
+              if (prop) values.push(prop[1](x));
             }
           });
-          return out;
+          return prop ? { i, t, [prop[0]]: values } : { i, t };
         };
-        const authoredList = list((r) => r.authored, 'a', (a) => a.author, (a) => a.position);
-        const fromList = list((r) => r.from, 's', (f) => f.source, (f) => f.line);
         const links = {
-          authored: { i: authoredList.i, t: authoredList.t, position: authoredList.prop },
+          authored: list((r) => r.authored, 'a', (a) => a.author, ['position', (a) => a.position]),
           code: list((r) => r.code, 'r', (id) => id),
           resources: list((r) => r.resources, 'x', (id) => id),
           tags: list((r) => r.tags, 't', (id) => id),
-          from: { i: fromList.i, t: fromList.t, line: fromList.prop },
+          from: list((r) => r.from, 's', (f) => f.source, ['line', (f) => f.line]),
         };
         const rec = (await tx.run(PAPERS_NEW, { papers: fresh.map((r) => r.props), targets, ...links })).records[0];
         if (!rec) throw new StaleNodeIds(`some of the batch's ${targets.length} relationship targets are no longer in the graph`);
