@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultThreads } from '../loader/analyse/search.ts';
 
 const FILE = path.resolve(import.meta.dirname, 'RESULTS.md');
 
 export function machineFacts(): string {
-  return `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, Neo4j 5.26 (embedded).`;
+  return `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, Neo4j 5.26 (embedded); similarity search on ${defaultThreads()} thread(s).`;
 }
 
 export function appendResults(title: string, body: string): void {

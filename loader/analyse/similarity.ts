@@ -1,188 +1,33 @@
 // Related work: each paper's top-k most similar papers by cosine over TF-IDF vectors (inverted index), with the
 // shared terms that explain each match. Exact by default; pruned candidate generation for large corpora.
 import type { SimilarRel } from '../types.ts';
+import { search } from './search.ts';
 import type { Features, SparseVector } from './tfidf.ts';
 
 export interface SimilarityOptions {
   k?: number;
   /** Candidate generation from each paper's top-N terms only (approximate); 0 = exact. */
   pruneTerms?: number;
-  /** With pruning, how many of the query paper's heaviest terms are looked up (default `pruneTerms`). */
-  queryTerms?: number;
   /** With pruning, each term's postings keep only its `championCap` highest-weighted papers (default 2000). */
   championCap?: number;
   minScore?: number;
   explainTerms?: number;
-  /** With pruning, neighbour-of-neighbour passes over the candidate lists (default 0). */
-  refinePasses?: number;
-  /** Per pass, how many of a paper's best neighbours lend their lists (default 5). */
-  refineFanout?: number;
+  /** Threads the search may use, the calling one included (default: the machine's cores, see search.ts). */
+  threads?: number;
 }
 
 type Neighbour = { target: number; score: number };
 
-function topTerms(v: SparseVector, n: number): number[] {
-  if (v.idx.length <= n) return Array.from(v.idx);
-  const order = [...v.idx.keys()].sort((a, b) => v.val[b]! - v.val[a]! || a - b);
-  return order.slice(0, n).map((i) => v.idx[i]!);
-}
-
-/** Inverted index as flat typed arrays: term t's postings are docs/weights[start[t] … start[t + 1]). */
-interface Postings {
-  start: Int32Array;
-  docs: Int32Array;
-  weights: Float32Array;
-}
-
 /**
- * Builds the inverted index over each doc's `terms(doc)` (all of its terms when null). With `cap` > 0 a term keeps
- * only its `cap` highest-weighted docs ("champion lists"), which bounds the cost of very common terms.
+ * Top-k neighbours (index, score) of the docs in `only` (default: every doc): the dot products over the inverted
+ * index (single-precision weights; with pruning, over each paper's heaviest terms only) rank candidates, the best few
+ * (k + 5 exact, max(50, 3k) pruned) are re-scored exactly. Large searches run on `threads` threads (search.ts).
  */
-function buildPostings(features: Features, terms: ((doc: number) => Set<number>) | null, cap: number): Postings {
-  const V = features.vocab.length;
-  const count = new Int32Array(V + 1);
-  const keep = features.vectors.map((v, doc) => (terms ? terms(doc) : null));
-  features.vectors.forEach((v, doc) => {
-    const k = keep[doc];
-    for (let j = 0; j < v.idx.length; j++) if (!k || k.has(v.idx[j]!)) count[v.idx[j]! + 1]!++;
-  });
-  const start = new Int32Array(V + 1);
-  for (let t = 0; t < V; t++) start[t + 1] = start[t]! + count[t + 1]!;
-  const fill = Int32Array.from(start.subarray(0, V));
-  const docs = new Int32Array(start[V]!);
-  const weights = new Float32Array(start[V]!);
-  features.vectors.forEach((v, doc) => {
-    const k = keep[doc];
-    for (let j = 0; j < v.idx.length; j++) {
-      const t = v.idx[j]!;
-      if (k && !k.has(t)) continue;
-      docs[fill[t]!] = doc;
-      weights[fill[t]!] = v.val[j]!;
-      fill[t]!++;
-    }
-  });
-  if (cap <= 0) return { start, docs, weights };
-  // Champion lists: the `cap` highest weights of each term, docs in ascending order.
-  const cStart = new Int32Array(V + 1);
-  for (let t = 0; t < V; t++) cStart[t + 1] = cStart[t]! + Math.min(cap, start[t + 1]! - start[t]!);
-  const cDocs = new Int32Array(cStart[V]!);
-  const cWeights = new Float32Array(cStart[V]!);
-  for (let t = 0; t < V; t++) {
-    const a = start[t]!;
-    const b = start[t + 1]!;
-    let order = Array.from({ length: b - a }, (_, i) => a + i);
-    if (b - a > cap) order = order.sort((x, y) => weights[y]! - weights[x]! || docs[x]! - docs[y]!).slice(0, cap).sort((x, y) => docs[x]! - docs[y]!);
-    order.forEach((src, i) => {
-      cDocs[cStart[t]! + i] = docs[src]!;
-      cWeights[cStart[t]! + i] = weights[src]!;
-    });
-  }
-  return { start: cStart, docs: cDocs, weights: cWeights };
-}
-
-/** Keeps the `m` best (score desc, target asc) of `touched` using a bounded min-heap; returns them sorted. */
-function best(touched: Int32Array, count: number, acc: Float64Array, m: number): Neighbour[] {
-  // A bounded min-heap of doc indices (the worst kept doc on top); only docs that enter it are ever compared twice.
-  const heap = new Int32Array(Math.min(m, count));
-  let size = 0;
-  const worse = (a: number, b: number) => acc[a]! < acc[b]! || (acc[a] === acc[b] && a > b);
-  for (let i = 0; i < count; i++) {
-    const d = touched[i]!;
-    if (size < m) {
-      heap[size] = d;
-      for (let c = size++; c > 0; ) {
-        const p = (c - 1) >> 1;
-        if (!worse(heap[c]!, heap[p]!)) break;
-        [heap[c], heap[p]] = [heap[p]!, heap[c]!];
-        c = p;
-      }
-    } else if (worse(heap[0]!, d)) {
-      heap[0] = d;
-      for (let c = 0; ; ) {
-        const l = 2 * c + 1;
-        const r = l + 1;
-        let w = c;
-        if (l < size && worse(heap[l]!, heap[w]!)) w = l;
-        if (r < size && worse(heap[r]!, heap[w]!)) w = r;
-        if (w === c) break;
-        [heap[c], heap[w]] = [heap[w]!, heap[c]!];
-        c = w;
-      }
-    }
-  }
-  return Array.from(heap.subarray(0, size), (d) => ({ target: d, score: acc[d]! })).sort((a, b) => b.score - a.score || a.target - b.target);
-}
-
-/** Top-k neighbours (index, score) of the docs in `only` (default: every doc). */
 export function topK(features: Features, options: SimilarityOptions = {}, only?: number[]): Neighbour[][] {
   const k = options.k ?? 10;
   const prune = options.pruneTerms ?? 0;
-  const minScore = options.minScore ?? 0.02;
-  const n = features.vectors.length;
-  const termsOf = prune > 0 ? features.vectors.map((v) => new Set(topTerms(v, prune))) : null;
-  const postings = buildPostings(features, termsOf ? (doc) => termsOf[doc]! : null, prune > 0 ? (options.championCap ?? 2000) : 0);
-  const query = prune > 0 ? (options.queryTerms ?? prune) : 0;
-  const acc = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const { start: pStart, docs: pDocs, weights: pWeights } = postings;
-  const run = (doc: number): Neighbour[] => {
-    const v = features.vectors[doc]!;
-    const terms = query > 0 ? (query === prune ? termsOf![doc]! : new Set(topTerms(v, query))) : null;
-    let count = 0;
-    for (let j = 0; j < v.idx.length; j++) {
-      const t = v.idx[j]!;
-      if (terms && !terms.has(t)) continue;
-      const w = v.val[j]!;
-      for (let p = pStart[t]!, end = pStart[t + 1]!; p < end; p++) {
-        const d = pDocs[p]!;
-        if (d === doc) continue;
-        if (acc[d] === 0) touched[count++] = d;
-        acc[d]! += w * pWeights[p]!;
-      }
-    }
-    let scored = best(touched, count, acc, prune > 0 ? Math.max(50, 3 * k) : k + 5);
-    for (let i = 0; i < count; i++) acc[touched[i]!] = 0;
-    // The dot product accumulated from the index (single-precision weights; with pruning, over top terms only) ranks
-    // candidates; the best few are re-scored exactly.
-    scored = scored.map((s) => ({ target: s.target, score: cosine(v, features.vectors[s.target]!) })).sort((a, b) => b.score - a.score || a.target - b.target);
-    return scored.filter((s) => s.score >= minScore).slice(0, k);
-  };
-  if (only) return only.map(run);
-  const lists = features.vectors.map((_, doc) => run(doc));
-  if (prune === 0) return lists;
-  let out = lists;
-  for (let pass = 0; pass < (options.refinePasses ?? 0); pass++) out = refine(features, out, k, minScore, options.refineFanout ?? 5);
-  return out;
-}
-
-/**
- * One neighbour-of-neighbour pass (NN-descent): each doc's candidates are its own list plus the lists of its best
- * `fanout` neighbours, all scored exactly; similar papers of similar papers that the pruned index missed come back.
- */
-function refine(features: Features, lists: Neighbour[][], k: number, minScore: number, fanout = 5): Neighbour[][] {
-  const dense = new Float64Array(features.vocab.length);
-  const seen = new Uint8Array(features.vectors.length);
-  return lists.map((list, doc) => {
-    const v = features.vectors[doc]!;
-    for (let j = 0; j < v.idx.length; j++) dense[v.idx[j]!] = v.val[j]!;
-    const out: Neighbour[] = [...list];
-    const marked = [doc, ...list.map((n) => n.target)];
-    for (const m of marked) seen[m] = 1;
-    for (const n of list.slice(0, fanout)) {
-      for (const c of lists[n.target]!) {
-        if (seen[c.target]) continue;
-        seen[c.target] = 1;
-        marked.push(c.target);
-        const u = features.vectors[c.target]!;
-        let score = 0;
-        for (let j = 0; j < u.idx.length; j++) score += dense[u.idx[j]!]! * u.val[j]!;
-        if (score >= minScore) out.push({ target: c.target, score });
-      }
-    }
-    for (let j = 0; j < v.idx.length; j++) dense[v.idx[j]!] = 0;
-    for (const m of marked) seen[m] = 0;
-    return out.sort((a, b) => b.score - a.score || a.target - b.target).slice(0, k);
-  });
+  const spec = { k, m: prune > 0 ? Math.max(50, 3 * k) : k + 5, minScore: options.minScore ?? 0.02, pruneTerms: prune, championCap: options.championCap ?? 2000 };
+  return search(features, spec, only, options.threads !== undefined ? { threads: options.threads } : {}).lists;
 }
 
 /** Cosine of two L2-normalised sparse vectors. */

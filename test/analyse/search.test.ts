@@ -1,0 +1,80 @@
+// The threaded nearest-paper search (loader/analyse/search.ts + search-kernel.mjs) on random sparse vectors: the
+// same lists whatever the number of threads, equal to brute-force cosine, workers really used for large searches,
+// and the calling thread finishing the work of workers that stop answering.
+import { describe, expect, it } from 'vitest';
+import { rng } from '../../loader/analyse/rng.ts';
+import { search, type SearchSpec } from '../../loader/analyse/search.ts';
+import { cosine } from '../../loader/analyse/similarity.ts';
+import type { Features, SparseVector } from '../../loader/analyse/tfidf.ts';
+
+/** `n` unit vectors over `V` terms, 5–40 terms each, term frequencies skewed (low indices common). */
+function randomFeatures(n: number, V: number, seed: number): Features {
+  const random = rng(seed);
+  const vectors: SparseVector[] = [];
+  for (let d = 0; d < n; d++) {
+    const terms = new Map<number, number>();
+    const size = 5 + Math.floor(random() * 36);
+    while (terms.size < size) terms.set(Math.floor(V * random() ** 2), 0.1 + random());
+    const idx = [...terms.keys()].sort((a, b) => a - b);
+    const norm = Math.hypot(...idx.map((t) => terms.get(t)!));
+    vectors.push({ idx: Int32Array.from(idx), val: Float64Array.from(idx, (t) => terms.get(t)! / norm) });
+  }
+  const vocab = Array.from({ length: V }, (_, i) => `t${i}`);
+  return { vocab, surface: vocab, df: new Int32Array(V), vectors };
+}
+
+/** Brute force: every other paper's exact cosine, best k (score desc, index asc) at or above minScore. */
+function brute(f: Features, doc: number, k: number, minScore: number): { target: number; score: number }[] {
+  return f.vectors
+    .map((v, target) => ({ target, score: cosine(f.vectors[doc]!, v) }))
+    .filter((x) => x.target !== doc && x.score >= minScore)
+    .sort((a, b) => b.score - a.score || a.target - b.target)
+    .slice(0, k);
+}
+
+const exact: SearchSpec = { k: 10, m: 15, minScore: 0.02, pruneTerms: 0, championCap: 0 };
+const pruned: SearchSpec = { k: 10, m: 50, minScore: 0.02, pruneTerms: 8, championCap: 300 };
+
+describe('threaded nearest-paper search', () => {
+  const f = randomFeatures(3000, 2000, 5);
+
+  it('gives the same lists on 1, 2 and 3 threads, equal to brute-force cosine, and uses the workers it was given', () => {
+    const one = search(f, exact, undefined, { threads: 1 });
+    const two = search(f, exact, undefined, { threads: 2 });
+    const three = search(f, exact, undefined, { threads: 3 });
+    expect(one.threads).toBe(1);
+    expect(two.threads).toBe(2);
+    expect(three.threads).toBe(3);
+    expect(two.lists).toEqual(one.lists);
+    expect(three.lists).toEqual(one.lists);
+    for (let d = 0; d < f.vectors.length; d += 97) {
+      const want = brute(f, d, 10, 0.02);
+      expect(one.lists[d]!.map((x) => x.target), `doc ${d}`).toEqual(want.map((x) => x.target));
+      one.lists[d]!.forEach((x, i) => expect(x.score).toBeCloseTo(want[i]!.score, 12));
+    }
+  });
+
+  it('pruned search: the same lists on 1 and 2 threads', () => {
+    const one = search(f, pruned, undefined, { threads: 1 });
+    const two = search(f, pruned, undefined, { threads: 2 });
+    expect(two.threads).toBe(2);
+    expect(two.lists).toEqual(one.lists);
+    expect(one.lists.filter((l) => l.length > 0).length).toBeGreaterThan(2900);
+  });
+
+  it('searches only the queries asked for, in their order; small searches start no worker', () => {
+    const queries = [2999, 0, 1500, 7];
+    const some = search(f, exact, queries, { threads: 4 });
+    expect(some.threads).toBe(1);
+    const all = search(f, exact, undefined, { threads: 1 }).lists;
+    expect(some.lists).toEqual(queries.map((q) => all[q]));
+  });
+
+  it('finishes the chunks of workers that stop answering (no progress for stallMs) on the calling thread', () => {
+    const one = search(f, exact, undefined, { threads: 1 });
+    const hung = search(f, exact, undefined, { threads: 3, hangWorkers: true, stallMs: 300 });
+    expect(hung.threads).toBe(3);
+    expect(hung.takenOver).toBe(2);
+    expect(hung.lists).toEqual(one.lists);
+  });
+});
