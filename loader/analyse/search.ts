@@ -6,7 +6,8 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BEAT, CLAIMED, claimAndSearch, DONE, scratch, searchChunk, type SharedSearch } from './search-kernel.mjs';
-import type { Features, SparseVector } from './tfidf.ts';
+import { sharedFloat32, sharedFloat64, sharedInt32 } from './shared.ts';
+import type { Features, Packed } from './tfidf.ts';
 
 /** Below this many queries a search runs on the calling thread only (starting workers costs more than it saves). */
 export const PARALLEL_MIN_QUERIES = 2000;
@@ -21,39 +22,48 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(8, os.availableParallelism()));
 }
 
-const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4), 0, length);
-const sharedFloat32 = (length: number) => new Float32Array(new SharedArrayBuffer(Math.max(1, length) * 4), 0, length);
-const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(Math.max(1, length) * 8), 0, length);
 
-/** A paper's `n` heaviest terms (ties: lower index first). */
-export function topTerms(v: SparseVector, n: number): number[] {
-  if (v.idx.length <= n) return Array.from(v.idx);
-  const order = [...v.idx.keys()].sort((a, b) => v.val[b]! - v.val[a]! || a - b);
-  return order.slice(0, n).map((i) => v.idx[i]!);
-}
-
-/** Vectors as CSR arrays; with `keep`, only the terms it keeps of each doc. */
-function csr(vectors: SparseVector[], keep: ((doc: number) => Set<number>) | null): { start: Int32Array; idx: Int32Array; val: Float64Array } {
-  const kept = keep ? vectors.map((_, doc) => keep(doc)) : null;
+/** Vectors as CSR arrays over shared memory: the packed arrays the features carry, or a copy. */
+function csr(features: Features): Packed {
+  const { vectors, packed } = features;
+  if (packed && packed.start.length === vectors.length + 1 && packed.start.buffer instanceof SharedArrayBuffer) return packed;
   const start = sharedInt32(vectors.length + 1);
-  vectors.forEach((v, doc) => {
-    const k = kept?.[doc];
-    let count = 0;
-    if (k) for (let j = 0; j < v.idx.length; j++) count += k.has(v.idx[j]!) ? 1 : 0;
-    else count = v.idx.length;
-    start[doc + 1] = start[doc]! + count;
-  });
+  vectors.forEach((v, doc) => (start[doc + 1] = start[doc]! + v.idx.length));
   const idx = sharedInt32(start[vectors.length]!);
   const val = sharedFloat64(start[vectors.length]!);
   vectors.forEach((v, doc) => {
-    const k = kept?.[doc];
-    let at = start[doc]!;
-    for (let j = 0; j < v.idx.length; j++) {
-      if (k && !k.has(v.idx[j]!)) continue;
-      idx[at] = v.idx[j]!;
-      val[at++] = v.val[j]!;
-    }
+    idx.set(v.idx, start[doc]!);
+    val.set(v.val, start[doc]!);
   });
+  return { start, idx, val };
+}
+
+/** Each doc's `n` heaviest terms (ties: lower index first), in term order, as CSR arrays over shared memory. */
+function heaviest(full: Packed, docs: number, n: number): Packed {
+  const start = sharedInt32(docs + 1);
+  for (let d = 0; d < docs; d++) start[d + 1] = start[d]! + Math.min(n, full.start[d + 1]! - full.start[d]!);
+  const idx = sharedInt32(start[docs]!);
+  const val = sharedFloat64(start[docs]!);
+  for (let d = 0; d < docs; d++) {
+    const a = full.start[d]!;
+    const b = full.start[d + 1]!;
+    let at = start[d]!;
+    if (b - a <= n) {
+      for (let j = a; j < b; j++, at++) {
+        idx[at] = full.idx[j]!;
+        val[at] = full.val[j]!;
+      }
+      continue;
+    }
+    const top = Array.from({ length: b - a }, (_, i) => a + i)
+      .sort((x, y) => full.val[y]! - full.val[x]! || full.idx[x]! - full.idx[y]!)
+      .slice(0, n)
+      .sort((x, y) => full.idx[x]! - full.idx[y]!);
+    for (const j of top) {
+      idx[at] = full.idx[j]!;
+      val[at++] = full.val[j]!;
+    }
+  }
   return { start, idx, val };
 }
 
@@ -61,7 +71,7 @@ function csr(vectors: SparseVector[], keep: ((doc: number) => Set<number>) | nul
  * The inverted index over the query terms of every doc (`q`, CSR). With `cap` > 0 a term keeps only its `cap`
  * highest-weighted docs ("champion lists"), which bounds the cost of very common terms.
  */
-function postings(V: number, n: number, q: { start: Int32Array; idx: Int32Array; val: Float64Array }, cap: number): { start: Int32Array; docs: Int32Array; weights: Float32Array } {
+function postings(V: number, n: number, q: Packed, cap: number): { start: Int32Array; docs: Int32Array; weights: Float32Array } {
   const count = new Int32Array(V + 1);
   for (let j = 0; j < q.idx.length; j++) count[q.idx[j]! + 1]!++;
   const start = new Int32Array(V + 1);
@@ -133,9 +143,8 @@ export interface SearchResult {
 export function search(features: Features, spec: SearchSpec, queries?: number[], run: RunOptions = {}): SearchResult {
   const n = features.vectors.length;
   const V = features.vocab.length;
-  const full = csr(features.vectors, null);
-  const pruned = spec.pruneTerms > 0 ? features.vectors.map((v) => new Set(topTerms(v, spec.pruneTerms))) : null;
-  const q = pruned ? csr(features.vectors, (doc) => pruned[doc]!) : full;
+  const full = csr(features);
+  const q = spec.pruneTerms > 0 ? heaviest(full, n, spec.pruneTerms) : full;
   const index = postings(V, n, q, spec.pruneTerms > 0 ? spec.championCap : 0);
   const rows = queries ? Int32Array.from(queries) : Int32Array.from({ length: n }, (_, i) => i);
   const threads = Math.max(1, run.threads ?? defaultThreads());

@@ -2,6 +2,7 @@
 // shared terms that explain each match. Exact by default; pruned candidate generation for large corpora.
 import type { SimilarRel } from '../types.ts';
 import { search } from './search.ts';
+import { sharedFloat64 } from './shared.ts';
 import type { Features, SparseVector } from './tfidf.ts';
 
 export interface SimilarityOptions {
@@ -120,8 +121,11 @@ export function neighbourLists(features: Features, options: SimilarityOptions = 
  */
 export function relatedFeatures(features: Features, factor = RELATED_BIGRAM_FACTOR): Features {
   const scale = Float64Array.from(features.vocab, (t) => (t.includes(' ') ? factor : 1));
-  const vectors = features.vectors.map((v) => {
-    const val = new Float64Array(v.val.length);
+  // Packed features give packed related-work features: the same term indices, new weights in one shared array.
+  const packed = features.packed && features.packed.start.length === features.vectors.length + 1 ? features.packed : null;
+  const all = packed ? sharedFloat64(packed.val.length) : null;
+  const vectors = features.vectors.map((v, doc) => {
+    const val = all ? all.subarray(packed!.start[doc]!, packed!.start[doc + 1]!) : new Float64Array(v.val.length);
     let sq = 0;
     for (let j = 0; j < v.idx.length; j++) {
       val[j] = v.val[j]! * scale[v.idx[j]!]!;
@@ -131,7 +135,7 @@ export function relatedFeatures(features: Features, factor = RELATED_BIGRAM_FACT
     for (let j = 0; j < val.length; j++) val[j]! /= norm;
     return { idx: v.idx, val };
   });
-  return { ...features, vectors };
+  return { ...features, vectors, ...(packed && all ? { packed: { start: packed.start, idx: packed.idx, val: all } } : { packed: undefined }) };
 }
 
 export interface RelatedWork {

@@ -1,6 +1,7 @@
 // TF-IDF features: vocabulary (unigrams with df ≥ 2, bigrams with df ≥ 2), sublinear tf, smoothed idf,
 // title weighted twice, L2-normalised sparse vectors; and readable surfaces for every term.
 import type { AnalysisPaper } from '../types.ts';
+import { sharedFloat64, sharedInt32 } from './shared.ts';
 import { terms } from './text.ts';
 
 /** A sparse vector: parallel arrays of term indices (ascending) and weights. */
@@ -15,6 +16,17 @@ export interface Features {
   surface: string[];
   df: Int32Array;
   vectors: SparseVector[];
+  /**
+   * When every vector is a view of one pair of shared arrays (CSR: doc d's terms at [start[d], start[d + 1])), those
+   * arrays: the search threads read them in place instead of a copy.
+   */
+  packed?: Packed;
+}
+
+export interface Packed {
+  start: Int32Array;
+  idx: Int32Array;
+  val: Float64Array;
 }
 
 /** The text a paper is described by: title (twice), abstract and summary. */
@@ -75,6 +87,15 @@ export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number
   const n = papers.length;
   const idf = kept.map((id) => Math.log((1 + n) / (1 + df[id]!)) + 1);
   const bigram = kept.map((id) => (termOf[id]!.includes(' ') ? 1.5 : 1));
+  // Every document's vector is a view of one pair of shared arrays (see `Features.packed`).
+  const start = sharedInt32(n + 1);
+  docIds.forEach((ids, doc) => {
+    let count = 0;
+    for (let j = 0; j < ids.length; j++) if (index[ids[j]!]! >= 0) count++;
+    start[doc + 1] = start[doc]! + count;
+  });
+  const allIdx = sharedInt32(start[n]!);
+  const allVal = sharedFloat64(start[n]!);
   const vectors = docIds.map((ids, doc) => {
     const counts = docCounts[doc]!;
     const entries: [number, number][] = [];
@@ -85,12 +106,17 @@ export function buildFeatures(papers: AnalysisPaper[], options: { minDf?: number
     }
     entries.sort((a, b) => a[0] - b[0]);
     const norm = Math.sqrt(entries.reduce((s, [, v]) => s + v * v, 0)) || 1;
-    return { idx: Int32Array.from(entries, (e) => e[0]), val: Float64Array.from(entries, (e) => e[1] / norm) };
+    const a = start[doc]!;
+    entries.forEach(([i, v], j) => {
+      allIdx[a + j] = i;
+      allVal[a + j] = v / norm;
+    });
+    return { idx: allIdx.subarray(a, start[doc + 1]!), val: allVal.subarray(a, start[doc + 1]!) };
   });
   const surface = kept.map((id) => {
     const s = surfaces[id]!;
     const all: [string, number][] = [[s.first, s.count], ...(s.others ? [...s.others.entries()] : [])];
     return all.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
   });
-  return { vocab, surface, df: Int32Array.from(kept, (id) => df[id]!), vectors };
+  return { vocab, surface, df: Int32Array.from(kept, (id) => df[id]!), vectors, packed: { start, idx: allIdx, val: allVal } };
 }

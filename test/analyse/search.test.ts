@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../loader/analyse/rng.ts';
 import { search, type SearchSpec } from '../../loader/analyse/search.ts';
-import { cosine } from '../../loader/analyse/similarity.ts';
-import type { Features, SparseVector } from '../../loader/analyse/tfidf.ts';
+import { cosine, relatedFeatures } from '../../loader/analyse/similarity.ts';
+import { buildFeatures, type Features, type SparseVector } from '../../loader/analyse/tfidf.ts';
+import { seedPapers } from './seed-papers.ts';
 
 /** `n` unit vectors over `V` terms, 5–40 terms each, term frequencies skewed (low indices common). */
 function randomFeatures(n: number, V: number, seed: number): Features {
@@ -76,5 +77,31 @@ describe('threaded nearest-paper search', () => {
     expect(hung.threads).toBe(3);
     expect(hung.takenOver).toBe(2);
     expect(hung.lists).toEqual(one.lists);
+  });
+});
+
+describe('packed features', () => {
+  it('TF-IDF vectors are views of one pair of shared arrays, and so are the related-work vectors (same term indices)', async () => {
+    const f = buildFeatures(await seedPapers());
+    const r = relatedFeatures(f);
+    for (const [features, packed] of [[f, f.packed!], [r, r.packed!]] as const) {
+      expect(packed.idx.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(packed.start).toHaveLength(features.vectors.length + 1);
+      features.vectors.forEach((v, d) => {
+        expect(v.idx.buffer).toBe(packed.idx.buffer);
+        expect(v.val.buffer).toBe(packed.val.buffer);
+        expect(Array.from(v.idx)).toEqual(Array.from(packed.idx.subarray(packed.start[d]!, packed.start[d + 1]!)));
+        expect(Array.from(v.val)).toEqual(Array.from(packed.val.subarray(packed.start[d]!, packed.start[d + 1]!)));
+      });
+    }
+    expect(r.packed!.idx).toBe(f.packed!.idx);
+    expect(r.packed!.val).not.toBe(f.packed!.val);
+  });
+
+  it('searching packed features gives the lists the same vectors give unpacked', async () => {
+    const f = relatedFeatures(buildFeatures(await seedPapers()));
+    const unpacked: Features = { ...f, packed: undefined, vectors: f.vectors.map((v) => ({ idx: Int32Array.from(v.idx), val: Float64Array.from(v.val) })) };
+    expect(search(f, exact, undefined, { threads: 1 }).lists).toEqual(search(unpacked, exact, undefined, { threads: 1 }).lists);
+    expect(search(f, pruned, undefined, { threads: 1 }).lists).toEqual(search(unpacked, pruned, undefined, { threads: 1 }).lists);
   });
 });
