@@ -88,8 +88,9 @@ export const SAME_TOPIC_BONUS = 0.05;
 /** Terms per paper of the pruned search by the topic features (its heaviest are rare bigrams: short postings). */
 export const TOPIC_PRUNE_TERMS = 60;
 /**
- * Up to this many papers related work is searched exactly (its cost grows with the square of the corpus: 72 s at 50k
- * generated papers, 332 s at 100k inside the 11.7-minute load). Pruning it pays less than pruning the topic search:
+ * Up to this many papers related work is searched exactly (its cost grows with the square of the corpus: on one
+ * thread 72 s at 50k generated papers and 332 s at 100k; on this machine's two, 143 s at 100k inside a 9.4-minute
+ * load). Pruning it pays less than pruning the topic search:
  * with bigrams weighted down a paper's heaviest terms are commoner words whose champion lists miss more. At 50k, 60
  * terms a paper kept 0.83–0.85 of the exact top 10 and 100 terms 0.973 (58.7 s); at 100k, 100 terms with 2 000-paper
  * champion lists kept 0.768 (176 s), with 5 000-paper lists 0.950 (228 s, against 314 s exact in the same run).
