@@ -1,6 +1,7 @@
 // `npm run bench:analyse [-- --sizes 10000,50000]`: time of each analytics step (features, similarity, topic
 // communities, co-authors, author communities) on the seeds, the 2024 archive and generated corpora, peak memory, and exact
-// against pruned related-work search (time and recall@10 of pruned vs exact) measured in the same run.
+// against pruned related-work search (time and recall@10 of pruned vs exact), and the exact search on all threads
+// against one thread (time, and whether the lists are identical), all measured in the same run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { Command } from 'commander';
 import { analyse } from '../loader/analyse/index.ts';
 import { toAnalysisPapers } from '../loader/analyse/input.ts';
 import { RELATED_PRUNE_TERMS, recallAtK, relatedWork } from '../loader/analyse/similarity.ts';
+import { defaultThreads } from '../loader/analyse/search.ts';
 import { buildFeatures } from '../loader/analyse/tfidf.ts';
 import { readInputs } from '../loader/read.ts';
 import { resolve } from '../loader/resolve/index.ts';
@@ -55,7 +57,7 @@ const corpora: { name: string; load: () => Promise<AnalysisPaper[]> }[] = [
 ];
 
 const rows: string[] = [];
-const header = '| corpus | papers | features | similarity | topics (graph communities) | co-authors | communities | total | peak RSS | topics (coarse/fine) | exact top-10 | pruned top-10 | recall@10 pruned vs exact |';
+const header = '| corpus | papers | features | similarity | topics (graph communities) | co-authors | communities | total | peak RSS | topics (coarse/fine) | exact top-10 | pruned top-10 | recall@10 pruned vs exact | exact top-10 on 1 thread | speed-up (same lists) |';
 console.log(machineFacts());
 for (const c of corpora) {
   const papers = await c.load();
@@ -75,17 +77,21 @@ for (const c of corpora) {
   const pruned = relatedWork(features, { pruneTerms: Number(opts.prune) }).lists;
   const prunedMs = performance.now() - p0;
   const recall = recallAtK(exact, pruned, 10);
-  const row = `| ${c.name} | ${papers.length} | ${s(t.features ?? 0)} | ${s((t.similarity ?? 0) + (t['similarity.related'] ?? 0) + (t['similarity.explain'] ?? 0))} | ${s(t.topics ?? 0)} | ${s(t.coauthors ?? 0)} | ${s(t.communities ?? 0)} | ${s(total)} | ${mb(peak)} | ${coarse}/${a.topics.length - coarse} | ${s(exactMs)} | ${s(prunedMs)} | ${recall.toFixed(3)} |`;
+  const o0 = performance.now();
+  const single = relatedWork(features, { pruneTerms: 0, threads: 1 }).lists;
+  const singleMs = performance.now() - o0;
+  const same = JSON.stringify(single) === JSON.stringify(exact);
+  const row = `| ${c.name} | ${papers.length} | ${s(t.features ?? 0)} | ${s((t.similarity ?? 0) + (t['similarity.related'] ?? 0) + (t['similarity.explain'] ?? 0))} | ${s(t.topics ?? 0)} | ${s(t.coauthors ?? 0)} | ${s(t.communities ?? 0)} | ${s(total)} | ${mb(peak)} | ${coarse}/${a.topics.length - coarse} | ${s(exactMs)} | ${s(prunedMs)} | ${recall.toFixed(3)} | ${s(singleMs)} | ${(singleMs / exactMs).toFixed(2)}× (${same ? 'identical' : 'DIFFERENT'}) |`;
   console.log(row);
   rows.push(row);
 }
 clearInterval(sampler);
 const body = [
-  `Command: \`npm run bench:analyse -- --sizes ${opts.sizes}\` (pruned search: each paper's top ${opts.prune} terms).`,
+  `Command: \`npm run bench:analyse -- --sizes ${opts.sizes}\` (pruned search: each paper's top ${opts.prune} terms; exact and pruned searches on ${defaultThreads()} thread(s), then the exact one on 1).`,
   machineFacts(),
   '',
   header,
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 console.log(`\n${header}\n${rows.join('\n')}`);
