@@ -183,7 +183,16 @@ describe.skipIf(!enabled)('views in Chromium', () => {
     const table = page.locator('[data-testid=result-table]');
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(5);
+    // rows of values draw nothing: the table takes most of the centre and the canvas says where the rows are
+    expect(await page.getAttribute('[data-testid=result-panel]', 'class')).toBe('result-panel fill');
+    expect(await page.textContent('.empty-state')).toMatch(/no nodes or relationships to draw/);
     await e.shot(page, '08-query-table');
+    // a long table grows to most of the centre (a result that draws a graph keeps 60 % for the canvas)
+    await page.goto(`${e.base}/?view=queries&query=most-collaborative-authors&limit=60`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=result-table] tbody tr').length >= 40);
+    const panel = (await page.locator('[data-testid=result-panel]').boundingBox())!;
+    const centre = (await page.locator('.centre').boundingBox())!;
+    expect(panel.height / centre.height).toBeGreaterThan(0.75);
     await page.close();
   });
 });

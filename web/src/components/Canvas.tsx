@@ -119,6 +119,7 @@ export function Canvas() {
   const loading = useApp((s) => s.loading);
   const empty = useApp((s) => s.graph.nodes.length === 0);
   const view = useApp((s) => s.view);
+  const hasResult = useApp((s) => s.result !== null);
   useEffect(() => {
     if (!ref.current) return;
     return mountCanvas(ref.current, {
@@ -137,7 +138,7 @@ export function Canvas() {
       {loading > 0 && <div className="loading" role="status" data-testid="loading">Loading…</div>}
       {empty && loading === 0 && (
         <div className="empty-state">
-          {view === 'coauthors' ? 'Pick an author in the left panel to see their co-author network.' : view === 'related' ? 'Pick a paper in the left panel to see its related work, or trace a path between two things.' : view === 'queries' ? 'Pick a saved query and press Run, or write Cypher below.' : 'Search for a paper, author, topic, repo or tag to start exploring.'}
+          {view === 'coauthors' ? 'Pick an author in the left panel to see their co-author network.' : view === 'related' ? 'Pick a paper in the left panel to see its related work, or trace a path between two things.' : view === 'queries' ? (hasResult ? 'This result has no nodes or relationships to draw: its rows are in the table.' : 'Pick a saved query and press Run, or write Cypher below.') : 'Search for a paper, author, topic, repo or tag to start exploring.'}
         </div>
       )}
       <ContextMenu />

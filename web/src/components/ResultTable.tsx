@@ -5,9 +5,11 @@ export function ResultPanel() {
   const result = useApp((s) => s.result);
   const view = useApp((s) => s.resultView);
   const setView = useApp((s) => s.setResultView);
+  const nothingDrawn = useApp((s) => s.graph.nodes.length === 0);
   if (!result) return null;
+  // A result with nothing to draw (rows of values) gives the table most of the centre.
   return (
-    <div className={view === 'table' ? 'result-panel full' : 'result-panel'}>
+    <div className={view === 'table' ? (nothingDrawn ? 'result-panel fill' : 'result-panel full') : 'result-panel'} data-testid="result-panel">
       <div className="row">
         <span className="hint">{result.rows.length} rows{result.truncated ? ' (capped)' : ''} · {result.ms} ms</span>
         <button aria-pressed={view === 'graph'} onClick={() => setView('graph')}>Graph</button>
