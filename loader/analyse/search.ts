@@ -6,7 +6,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BEAT, CLAIMED, claimAndSearch, DONE, scratch, searchChunk, type SharedSearch } from './search-kernel.mjs';
-import { sharedFloat32, sharedFloat64, sharedInt32 } from './shared.ts';
+import { packedOf, sharedFloat32, sharedFloat64, sharedInt32 } from './shared.ts';
 import type { Features, Packed } from './tfidf.ts';
 
 /** Below this many queries a search runs on the calling thread only (starting workers costs more than it saves). */
@@ -25,8 +25,9 @@ export function defaultThreads(): number {
 
 /** Vectors as CSR arrays over shared memory: the packed arrays the features carry, or a copy. */
 function csr(features: Features): Packed {
-  const { vectors, packed } = features;
-  if (packed && packed.start.length === vectors.length + 1 && packed.start.buffer instanceof SharedArrayBuffer) return packed;
+  const packed = packedOf(features);
+  if (packed) return packed;
+  const { vectors } = features;
   const start = sharedInt32(vectors.length + 1);
   vectors.forEach((v, doc) => (start[doc + 1] = start[doc]! + v.idx.length));
   const idx = sharedInt32(start[vectors.length]!);

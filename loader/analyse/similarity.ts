@@ -2,7 +2,7 @@
 // shared terms that explain each match. Exact by default; pruned candidate generation for large corpora.
 import type { SimilarRel } from '../types.ts';
 import { search } from './search.ts';
-import { sharedFloat64 } from './shared.ts';
+import { packedOf, sharedFloat64 } from './shared.ts';
 import type { Features, SparseVector } from './tfidf.ts';
 
 export interface SimilarityOptions {
@@ -123,7 +123,7 @@ export function neighbourLists(features: Features, options: SimilarityOptions = 
 export function relatedFeatures(features: Features, factor = RELATED_BIGRAM_FACTOR): Features {
   const scale = Float64Array.from(features.vocab, (t) => (t.includes(' ') ? factor : 1));
   // Packed features give packed related-work features: the same term indices, new weights in one shared array.
-  const packed = features.packed && features.packed.start.length === features.vectors.length + 1 ? features.packed : null;
+  const packed = packedOf(features);
   const all = packed ? sharedFloat64(packed.val.length) : null;
   const vectors = features.vectors.map((v, doc) => {
     const val = all ? all.subarray(packed!.start[doc]!, packed!.start[doc + 1]!) : new Float64Array(v.val.length);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../loader/analyse/rng.ts';
 import { search, type SearchSpec } from '../../loader/analyse/search.ts';
+import { packedOf } from '../../loader/analyse/shared.ts';
 import { cosine, relatedFeatures } from '../../loader/analyse/similarity.ts';
 import { buildFeatures, type Features, type SparseVector } from '../../loader/analyse/tfidf.ts';
 import { seedPapers } from './seed-papers.ts';
@@ -96,6 +97,17 @@ describe('packed features', () => {
     }
     expect(r.packed!.idx).toBe(f.packed!.idx);
     expect(r.packed!.val).not.toBe(f.packed!.val);
+  });
+
+  it('a copy of the features with other vectors but the old packed arrays is searched by its own vectors', async () => {
+    const f = buildFeatures(await seedPapers());
+    expect(packedOf(f)).toBe(f.packed);
+    // every paper's vector replaced by the next one's: the packed arrays no longer describe the vectors
+    const shifted: Features = { ...f, vectors: [...f.vectors.slice(1), f.vectors[0]!] };
+    expect(packedOf(shifted)).toBeNull();
+    const copied: Features = { ...shifted, packed: undefined, vectors: shifted.vectors.map((v) => ({ idx: Int32Array.from(v.idx), val: Float64Array.from(v.val) })) };
+    expect(search(shifted, exact, undefined, { threads: 1 }).lists).toEqual(search(copied, exact, undefined, { threads: 1 }).lists);
+    expect(search(shifted, exact, undefined, { threads: 1 }).lists).not.toEqual(search(f, exact, undefined, { threads: 1 }).lists);
   });
 
   it('searching packed features gives the lists the same vectors give unpacked', async () => {
