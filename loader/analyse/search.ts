@@ -22,7 +22,6 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(8, os.availableParallelism()));
 }
 
-
 /** Vectors as CSR arrays over shared memory: the packed arrays the features carry, or a copy. */
 function csr(features: Features): Packed {
   const packed = packedOf(features);
@@ -152,12 +151,14 @@ export function search(features: Features, spec: SearchSpec, queries?: number[],
   const workers = rows.length >= (run.parallelMin ?? PARALLEL_MIN_QUERIES) ? threads - 1 : 0;
   const chunkSize = Math.max(16, Math.min(1024, Math.ceil(rows.length / ((workers + 1) * 32))));
   const chunks = Math.ceil(rows.length / chunkSize);
+  const shared = workers > 0 ? sharedInt32(rows.length) : rows;
+  if (shared !== rows) shared.set(rows);
   const s: SharedSearch = {
     n,
     k: spec.k,
     m: Math.max(spec.k, spec.m),
     minScore: spec.minScore,
-    queries: workers > 0 ? (() => { const a = sharedInt32(rows.length); a.set(rows); return a; })() : rows,
+    queries: shared,
     vStart: full.start,
     vIdx: full.idx,
     vVal: full.val,
