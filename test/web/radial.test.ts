@@ -1,6 +1,6 @@
 // The related-work placement: distance from the centre by score, rank order clockwise from the top.
 import { describe, expect, it } from 'vitest';
-import { labelBox, labelSide, labelSides, RADIAL_MAX, RADIAL_MIN, radialPositions, wrapLabel, type LabelSide, type Placed } from '../../web/src/graph/radial.ts';
+import { labelBox, labelSide, labelSides, RADIAL_GAP, RADIAL_MAX, RADIAL_MIN, radialBand, radialPositions, wrapLabel, type LabelSide, type Placed } from '../../web/src/graph/radial.ts';
 
 const dist = (p: { x: number; y: number }) => Math.hypot(p.x, p.y);
 
@@ -33,6 +33,24 @@ describe('radialPositions', () => {
       const step = (angles[i]! - angles[i - 1]! + 2 * Math.PI) % (2 * Math.PI);
       expect(step).toBeCloseTo((2 * Math.PI) / 12, 2);
     }
+  });
+
+  it('moves the band out with many papers so neighbours on the inner ring stay RADIAL_GAP apart, its width kept', () => {
+    expect(radialBand(1)).toEqual({ min: RADIAL_MIN, max: RADIAL_MAX });
+    expect(radialBand(9)).toEqual({ min: RADIAL_MIN, max: RADIAL_MAX });
+    for (const n of [10, 12, 20, 30]) {
+      const band = radialBand(n);
+      expect(band.min).toBeGreaterThan(RADIAL_MIN);
+      expect(band.max - band.min).toBeCloseTo(RADIAL_MAX - RADIAL_MIN, 6);
+      // two nearly equal best scores on a list of n: both on the inner ring, one step apart
+      const related = Array.from({ length: n }, (_, i) => ({ id: `p${i}`, score: i === 0 ? 0.43 : i === 1 ? 0.4299 : 0.2 - i * 0.001 }));
+      const at = radialPositions('c', related);
+      expect(dist(at.p0!)).toBeCloseTo(band.min, 1);
+      expect(Math.hypot(at.p0!.x - at.p1!.x, at.p0!.y - at.p1!.y)).toBeGreaterThanOrEqual(RADIAL_GAP - 0.1);
+      expect(Math.max(...related.map((r) => dist(at[r.id]!)))).toBeCloseTo(band.max, 1);
+    }
+    // 12 papers at RADIAL_MIN would be 2 · 90 · sin(15°) ≈ 46.6 apart
+    expect(2 * RADIAL_MIN * Math.sin(Math.PI / 12)).toBeLessThan(RADIAL_GAP);
   });
 
   it('places equal scores at the middle distance, ignores the centre among the related, and handles none', () => {

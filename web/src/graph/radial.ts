@@ -7,15 +7,29 @@ export interface Placed {
   y: number;
 }
 
-/** Inner and outer radius (model units, before the canvas fits the graph). */
+/** Inner and outer radius (model units, before the canvas fits the graph) for a few related papers. */
 export const RADIAL_MIN = 90;
 export const RADIAL_MAX = 210;
+/**
+ * Least distance (model units) between two papers next to each other on the inner ring: a node (20) and room for a
+ * label beside it. With many related papers the evenly spaced angles come closer than this at RADIAL_MIN, so the
+ * whole band moves out (its width kept): the two most related papers never sit on each other's labels when their
+ * scores are nearly equal.
+ */
+export const RADIAL_GAP = 60;
+
+/** The inner and outer radius for `n` related papers (see RADIAL_GAP). */
+export function radialBand(n: number): { min: number; max: number } {
+  const min = n < 2 ? RADIAL_MIN : Math.max(RADIAL_MIN, RADIAL_GAP / (2 * Math.sin(Math.PI / n)));
+  return { min, max: min + (RADIAL_MAX - RADIAL_MIN) };
+}
 
 /**
  * Positions for a centre paper and its related papers.
  * @param centre the paper the view is about (placed at 0, 0)
  * @param related related papers with their combined score (any order; ties keep input order)
- * @returns id → position; the best score sits at RADIAL_MIN straight above the centre, the worst at RADIAL_MAX
+ * @returns id → position; the best score sits at the band's inner radius straight above the centre, the worst at its
+ *   outer one (RADIAL_MIN and RADIAL_MAX up to 9 papers, further out with more: `radialBand`)
  */
 export function radialPositions(centre: string, related: { id: string; score: number }[]): Record<string, Placed> {
   const out: Record<string, Placed> = { [centre]: { x: 0, y: 0 } };
@@ -24,10 +38,11 @@ export function radialPositions(centre: string, related: { id: string; score: nu
   const best = ranked[0]!.score;
   const worst = ranked[ranked.length - 1]!.score;
   const spread = best - worst;
+  const band = radialBand(ranked.length);
   ranked.forEach((r, rank) => {
     // Equal scores (or a single paper) sit at the middle distance.
     const t = spread > 0 ? (best - r.score) / spread : 0.5;
-    const radius = RADIAL_MIN + t * (RADIAL_MAX - RADIAL_MIN);
+    const radius = band.min + t * (band.max - band.min);
     const angle = -Math.PI / 2 + (2 * Math.PI * rank) / ranked.length;
     out[r.id] = { x: Math.round(radius * Math.cos(angle) * 100) / 100, y: Math.round(radius * Math.sin(angle) * 100) / 100 };
   });
