@@ -11,7 +11,8 @@ import { readInputs } from '../../loader/read.ts';
 import { resolve } from '../../loader/resolve/index.ts';
 import { analyse } from '../../loader/analyse/index.ts';
 import type { Analysis, AnalysisPaper } from '../../loader/types.ts';
-import { labelsById, pairwise, predicted, readLabelled, relatedCheck } from './labelled.ts';
+import { rankedRelated } from '../../loader/analyse/evaluate.ts';
+import { labelsById, pairwise, predicted, readLabelled, relatedCheck, testPapers, type Labelled } from './labelled.ts';
 import { seedPapers } from './seed-papers.ts';
 
 let papers: AnalysisPaper[];
@@ -75,16 +76,27 @@ describe('topic clustering against the labelled seed fixture', () => {
   });
 });
 
+describe('the related-work test papers', () => {
+  const l = (title: string, fine: string): Labelled => ({ title, coarse: fine, fine });
+
+  it('are the first paper of each of the 10 largest labels, ties in fixture order', () => {
+    const ls = [l('a1', 'a'), ...Array.from({ length: 11 }, (_, i) => l(`x${i}`, `x${i}`)), l('b1', 'b'), l('a2', 'a'), l('b2', 'b')];
+    expect(testPapers(ls).map((x) => x.title)).toEqual(['a1', 'b1', 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
+  });
+
+  it('take second and third papers of each label, largest first, when a fixture has fewer than 10 labels', () => {
+    const ls = [l('a1', 'a'), l('b1', 'b'), l('a2', 'a'), l('c1', 'c'), l('b2', 'b'), l('a3', 'a'), l('a4', 'a'), l('a5', 'a'), l('a6', 'a'), l('b3', 'b'), l('a7', 'a')];
+    expect(testPapers(ls).map((x) => x.title)).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'b3', 'a4', 'a5', 'a6']);
+    expect(testPapers(ls.slice(0, 4))).toHaveLength(4);
+  });
+});
+
 describe('related work against the labelled seed fixture', () => {
   // The 10 largest fine labels, the first paper of each in fixture order (test/analyse/labelled.ts). Its related
   // papers (SIMILAR_TO) are ranked by score; the top five that carry a fixture label are compared with its own.
   // The ranking the API shows (text plus shared authors, code, topic, tags) is checked the same way in
   // test/server/related.int.test.ts.
-  const ranked = () => {
-    const out = new Map<string, { id: string; score: number }[]>();
-    for (const r of analysis.similar) (out.get(r.source) ?? out.set(r.source, []).get(r.source)!).push({ id: r.target, score: r.score });
-    return (id: string) => (out.get(id) ?? []).sort((a, b) => b.score - a.score).map((n) => n.id);
-  };
+  const ranked = () => rankedRelated(analysis);
 
   it('for the first paper of each of the 10 largest labels, ≥ 3 of its 5 nearest labelled papers share its label (8 of 10)', async () => {
     const rows = await relatedCheck(papers, labelled, ranked());

@@ -1,0 +1,69 @@
+// `npm run quality -- --labels FILE <paths…> [--topics FILE] [--report json]`: runs the analytics on files or folders
+// (no Neo4j needed) and measures them against a hand-labelled set of their papers — topic clustering F1 at the
+// coarse and fine level, same-label related work overall and per label (loader/analyse/evaluate.ts).
+// Exit 0 with a report, 1 when the labels or the input cannot be used.
+import { Command, Option } from 'commander';
+import { readTopicConfig } from './analyse/config.ts';
+import { evaluate, formatQuality, readLabelledFile } from './analyse/evaluate.ts';
+import { analyse } from './analyse/index.ts';
+import { toAnalysisPapers } from './analyse/input.ts';
+import { formatTopicTree } from './analyse/report.ts';
+import { readInputs } from './read.ts';
+import { resolve } from './resolve/index.ts';
+
+interface QualityOptions {
+  labels: string;
+  topics?: string;
+  report: 'text' | 'json';
+  tree?: boolean;
+}
+
+/** Runs the command; returns the exit code. Output goes to `out`, messages to `err`. */
+export async function quality(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const program = new Command()
+    .name('quality')
+    .description('Measure topics and related work against a labelled set of papers')
+    .argument('<paths...>', 'the corpus: files or folders (walked recursively)')
+    .requiredOption('--labels <file>', 'labelled papers: JSON, [{ "title" or "id", "fine", "coarse"? }] or { "papers": [...] }')
+    .option('--topics <file>', 'topic steering file instead of loader/topics.yaml')
+    .option('--tree', 'also print the topic tree')
+    .addOption(new Option('--report <kind>', 'output format').choices(['text', 'json']).default('text'))
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    const code = (e as { exitCode?: number }).exitCode;
+    return code === 0 ? 0 : 1;
+  }
+  const opts = program.opts<QualityOptions>();
+  try {
+    const labelled = readLabelledFile(opts.labels);
+    const read = await readInputs(program.args);
+    for (const i of read.issues) err(`${i.severity} ${i.file}:${i.line}: ${i.reason}\n`);
+    const papers = toAnalysisPapers(resolve(read.files));
+    if (papers.length === 0) {
+      err('No paper found in the input.\n');
+      return 1;
+    }
+    const analysis = analyse(papers, opts.topics ? { topicConfig: readTopicConfig(opts.topics) } : {});
+    const report = await evaluate(papers, analysis, labelled);
+    if (report.matched === 0) {
+      err(`None of the ${report.labelled} labelled papers is in the corpus (matched by id, then by title).\n`);
+      return 1;
+    }
+    if (opts.report === 'json') out(`${JSON.stringify({ papers: papers.length, ...report }, null, 2)}\n`);
+    else {
+      out(`Corpus: ${papers.length} papers, ${analysis.topics.filter((t) => t.level === 0).length} topics, ${analysis.topics.filter((t) => t.level === 1).length} subtopics\n`);
+      if (opts.tree) out(`\n${formatTopicTree(analysis)}\n`);
+      out(`\n${formatQuality(report)}\n`);
+    }
+    return 0;
+  } catch (e) {
+    err(`${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+import { pathToFileURL } from 'node:url';
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await quality(process.argv.slice(2));
