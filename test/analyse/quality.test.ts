@@ -11,9 +11,9 @@ import { readInputs } from '../../loader/read.ts';
 import { resolve } from '../../loader/resolve/index.ts';
 import { analyse } from '../../loader/analyse/index.ts';
 import type { Analysis, AnalysisPaper } from '../../loader/types.ts';
-import { rankedRelated } from '../../loader/analyse/evaluate.ts';
-import { labelsById, pairwise, predicted, readLabelled, relatedCheck, testPapers, type Labelled } from './labelled.ts';
-import { seedPapers } from './seed-papers.ts';
+import { evaluate, rankedRelated, readLabelledFile } from '../../loader/analyse/evaluate.ts';
+import { ARCHIVE_FIXTURE, labelsById, pairwise, predicted, readLabelled, relatedCheck, testPapers, type Labelled } from './labelled.ts';
+import { ARCHIVE_DIR, samplePapers, seedPapers } from './seed-papers.ts';
 
 let papers: AnalysisPaper[];
 let analysis: Analysis;
@@ -107,6 +107,15 @@ describe('related work against the labelled seed fixture', () => {
     expect(passing).toBeGreaterThanOrEqual(8);
   });
 
+  it('the same check with the topic seeds 1–5: 6.5 of 10 or more on average (the same-topic tie-break follows the clustering)', async () => {
+    // Related work breaks near-ties by the primary fine topic, so another clustering seed moves a paper or two.
+    const counts = [rankedRelated(analysis), ...[1, 2, 3, 4, 5].map((seed) => rankedRelated(analyse(papers, { seed })))];
+    const passing = await Promise.all(counts.map(async (r) => (await relatedCheck(papers, labelled, r)).filter((x) => x.same >= 3).length));
+    const mean = passing.reduce((s, x) => s + x, 0) / passing.length;
+    console.log(`seeds default, 1–5: ${passing.join(', ')} of 10 (mean ${mean.toFixed(2)})`);
+    expect(mean).toBeGreaterThanOrEqual(6.5);
+  }, 60_000);
+
   it('over every labelled paper, two thirds have ≥ 3 of their 5 nearest labelled papers of their own label', async () => {
     const rows = await relatedCheck(papers, labelled, ranked(), true);
     const passing = rows.filter((r) => r.same >= 3).length;
@@ -115,6 +124,24 @@ describe('related work against the labelled seed fixture', () => {
     expect(rows).toHaveLength(labelled.length);
     expect(passing).toBeGreaterThanOrEqual(Math.ceil((2 / 3) * labelled.length));
   });
+});
+
+describe('topics and related work against the labelled 2024 archive', () => {
+  // test/fixtures/labelled/archive-2024-topics.json: 192 papers of the 2024 archive labelled from their titles into
+  // 15 coarse and 21 fine topics, by task (video understanding vs video generation), before any measurement. The
+  // clustering may group by modality instead (all video together), which costs coarse F1 without being wrong.
+  it('fine F1 ≥ 0.45, coarse ≥ 0.4; related work: 7 of the 10 test papers and 60 % of all with ≥ 3 of 5 same-label', async () => {
+    // Guards at the measured level (2026-12-01: coarse 0.441, fine 0.460, 7 of 10, 122 of 192), not targets.
+    const { papers: archive } = await samplePapers(ARCHIVE_DIR);
+    const r = await evaluate(archive, analyse(archive), readLabelledFile(ARCHIVE_FIXTURE));
+    console.log(`2024 archive (${r.matched} labelled): coarse ${fmt(r.coarse!)}; fine ${fmt(r.fine)}; related: ${r.test.passing} of 10, ${r.all.passing} of ${r.all.papers} (mean ${r.all.mean.toFixed(2)} of 5)`);
+    expect(r.missing).toEqual([]);
+    expect(r.matched).toBe(192);
+    expect(r.fine.f1).toBeGreaterThanOrEqual(0.45);
+    expect(r.coarse!.f1).toBeGreaterThanOrEqual(0.4);
+    expect(r.test.passing).toBeGreaterThanOrEqual(7);
+    expect(r.all.passing).toBeGreaterThanOrEqual(Math.ceil(0.6 * r.all.papers));
+  }, 60_000);
 });
 
 describe('topic clustering against a generated corpus with known areas and subtopics', () => {
