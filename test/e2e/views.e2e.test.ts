@@ -174,6 +174,14 @@ describe.skipIf(!enabled)('views in Chromium', () => {
     await fresh.waitForFunction(() => (window as unknown as { __pge?: { store: { getState: () => { result: unknown } } } }).__pge?.store.getState().result !== null);
     expect((await canvasState(fresh)).nodes.sort()).toEqual(first.nodes.sort());
     await fresh.close();
+    // a node parameter is found by name: the pick fills in its key, shown once under the search
+    expect(await page.getAttribute('[data-testid=param-author]', 'placeholder')).toBe('Find an author…');
+    await page.fill('[data-testid=param-author]', 'duyu');
+    await page.locator('[data-testid=search-results] li', { hasText: 'Duyu Tang' }).click();
+    expect(await page.inputValue('[data-testid=input-author]')).toBe('duyu tang');
+    expect(await page.inputValue('[data-testid=query-link]')).toContain('author=duyu+tang');
+    await page.click('[data-testid=run-query]');
+    await expect.poll(async () => (await canvasState(page)).nodes, { timeout: 10_000 }).toContain('author:duyu tang');
     await page.close();
   });
 

@@ -10,6 +10,9 @@ import { SearchBox } from './SearchBox.tsx';
 
 const CypherEditor = lazy(() => import('./CypherEditor.tsx'));
 
+/** "an author", "a paper": the node label with its article. */
+const articled = (label: string) => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+
 export function QueriesPanel() {
   const queries = useApp((s) => s.queries);
   const name = useApp((s) => s.queryName);
@@ -48,8 +51,12 @@ export function QueriesPanel() {
               <span>{p.name} <small>({p.type}{p.label ? `: ${p.label}` : ''})</small></span>
               {p.type === 'node' ? (
                 <>
-                  <SearchBox types={p.label ? [p.label as NodeType] : undefined} placeholder={params[p.name] || 'Search…'} testId={`param-${p.name}`} onPick={(r) => setParam(p.name, r.id.slice(r.id.indexOf(':') + 1))} />
-                  <input aria-label={p.name} value={params[p.name] ?? ''} onChange={(e) => setParam(p.name, e.target.value)} />
+                  {/* Find the node by name; the key it stands for is shown (and editable) once, under the search. */}
+                  <SearchBox types={p.label ? [p.label as NodeType] : undefined} placeholder={`Find ${articled(p.label ?? 'node')}…`} testId={`param-${p.name}`} onPick={(r) => setParam(p.name, r.id.slice(r.id.indexOf(':') + 1))} />
+                  <span className="param-key">
+                    <small>key</small>
+                    <input aria-label={`${p.name} key`} data-testid={`input-${p.name}`} value={params[p.name] ?? ''} onChange={(e) => setParam(p.name, e.target.value)} />
+                  </span>
                 </>
               ) : p.type === 'bool' ? (
                 <select aria-label={p.name} value={params[p.name] ?? ''} onChange={(e) => setParam(p.name, e.target.value)}>
