@@ -33,7 +33,7 @@ const strs = (v: Plain) => (Array.isArray(v) ? v.map(String) : []);
 export class RelatedRepository {
   constructor(private readonly db: GraphDb) {}
 
-  async related(key: string, limit: number): Promise<{ paper: { id: string; title: string }; related: RelatedPaper[] }> {
+  async related(key: string, limit: number): Promise<{ paper: { id: string; title: string; date: string | null }; related: RelatedPaper[] }> {
     // One round trip. Strong evidence (text, authors, code) proposes candidates; the same fine topic and shared
     // tags are then checked only for those, plus a bounded fill of papers that share both topic and a tag
     // (weak evidence alone never scans a whole topic or tag), from the candidates' facets (properties, not
@@ -115,7 +115,7 @@ export class RelatedRepository {
        }
        // only the strong candidates that can still reach the top $limit are sent (a paper of a prolific author has a
        // hundred others sharing an author; the rest could never be listed)
-       RETURN p.title AS title,
+       RETURN p.title AS title, coalesce(p.date, p.month) AS date,
               [x IN strong WHERE x.node IS NOT NULL AND x.node IN reachable
                 | {id: x.node.id, title: x.node.title, date: coalesce(x.node.date, x.node.month), kind: x.kind, score: x.score, items: x.items}]
               + e + coalesce(f, []) AS candidates`,
@@ -159,6 +159,6 @@ export class RelatedRepository {
       .map((r) => ({ ...r, score: Math.round(r.score * 1000) / 1000, reasons: r.reasons.sort((a, b) => b.score - a.score) }))
       .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
       .slice(0, limit);
-    return { paper: { id: `paper:${key}`, title: String(rows[0]!.title) }, related };
+    return { paper: { id: `paper:${key}`, title: String(rows[0]!.title), date: rows[0]!.date == null ? null : String(rows[0]!.date) }, related };
   }
 }

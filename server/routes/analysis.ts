@@ -54,7 +54,7 @@ export async function analysisRoutes(api: FastifyInstance, deps: Deps): Promise<
       tags: ['related work'],
       params: idParams,
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
-      response: { 200: z.object({ paper: z.object({ id: z.string(), title: z.string() }), related: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), score: z.number(), reasons: z.array(reason) })) }), ...errors },
+      response: { 200: z.object({ paper: z.object({ id: z.string(), title: z.string(), date: z.string().nullable() }), related: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), score: z.number(), reasons: z.array(reason) })) }), ...errors },
     },
   }, async (req) => related.related(expectType(req.params.id, 'paper').key, req.query.limit));
 

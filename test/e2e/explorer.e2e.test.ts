@@ -232,6 +232,28 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     }
     await page.waitForTimeout(500);
     await e.shot(page, '02-explore-expanded');
+    // Papers coloured by month: the seed papers with an arXiv id are all from 2025-05 (one colour, the middle of the
+    // scale); listing-page papers have no year, so no month, and are grey. The choice is in the link.
+    const paperColours = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __pge: { cy: { nodes: (s: string) => { map: <T>(f: (n: { id: () => string; data: (k: string) => unknown }) => T) => T[] } } } };
+        return Object.fromEntries(w.__pge.cy.nodes('[type = "paper"]').map((n) => [n.id(), String(n.data('color'))]));
+      });
+    expect(new Set(Object.values(await paperColours()))).toEqual(new Set(['#0072B2']));
+    await page.selectOption('[data-testid=paper-colour]', 'month');
+    const legend = page.locator('[data-testid=month-legend]');
+    await legend.waitFor();
+    const graphNow = await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { id: string; type: string; props: { month?: string } }[] } } } } }).__pge.store.getState().graph.nodes.filter((n) => n.type === 'paper'));
+    const undated = graphNow.filter((n) => !n.props.month).length;
+    expect(graphNow.length - undated).toBeGreaterThan(0);
+    expect(await legend.innerText()).toContain('2025-05');
+    if (undated > 0) expect(await legend.innerText()).toContain(`no month · ${undated}`);
+    await expect.poll(async () => {
+      const colours = await paperColours();
+      return graphNow.every((n) => colours[n.id] === (n.props.month ? '#21918c' : '#c3c9d1'));
+    }).toBe(true);
+    expect(page.url()).toContain('colour=month');
+    await e.shot(page, '02e-papers-by-month');
     await page.close();
   });
 

@@ -36,6 +36,11 @@ describe('GET /api/papers/:id/related', () => {
       expect(r.date, r.id).toBe(node.node.props.date ?? node.node.props.month ?? null);
     }
     expect((body.related as { date: string | null }[]).filter((r) => r.date !== null).length).toBeGreaterThan(0);
+    // and the paper itself, dated the same way (2505.16056 is dated 2025-05-26 by its digest)
+    const dated = await get(`/api/papers/${enc('paper:arxiv:2505.16056')}/related?limit=1`);
+    expect(dated.paper).toEqual({ id: 'paper:arxiv:2505.16056', title: expect.stringMatching(/^Not All Models Suit/), date: '2025-05-26' });
+    const self = await get(`/api/nodes/${enc('paper:' + key)}`);
+    expect(body.paper.date).toBe(self.node.props.date ?? self.node.props.month ?? null);
   });
 
   it('on the labelled fixture, the ranking the API shows puts ≥ 3 of the 5 nearest labelled papers in the paper\'s own label for 8 of the 10 test papers', async () => {

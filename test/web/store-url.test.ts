@@ -36,8 +36,11 @@ describe('app store', () => {
 
 describe('URL state', () => {
   it('round-trips an exploration', () => {
-    const state = { view: 'explore', focus: 'paper:arxiv:2505.16056', only: 'tag:natural language processing', depth: 2, layout: 'fcose', params: {}, expanded: ['author:a b', 'topic:t-1'] };
+    const state = { view: 'explore', focus: 'paper:arxiv:2505.16056', only: 'tag:natural language processing', depth: 2, layout: 'fcose', colour: 'month', params: {}, expanded: ['author:a b', 'topic:t-1'] };
+    expect(toSearch(state)).toContain('colour=month');
     expect(fromSearch(toSearch(state))).toEqual(state);
+    // papers coloured by type (the default) leave the link alone
+    expect(toSearch({ ...state, colour: 'type' })).not.toContain('colour');
   });
 
   it('keeps every saved-query parameter, even ones named like view settings', () => {

@@ -1,5 +1,5 @@
-// The view's state in the URL: view, focus node, depth, layout, query and its parameters, a second node for
-// paths, and the expanded nodes of Explore. Reload or share the link and the same graph comes back.
+// The view's state in the URL: view, focus node, depth, layout, papers' colouring, query and its parameters, a
+// second node for paths, and the expanded nodes of Explore. Reload or share the link and the same graph comes back.
 export interface UrlState {
   view: string;
   focus?: string;
@@ -8,12 +8,14 @@ export interface UrlState {
   only?: string;
   depth?: number;
   layout?: string;
+  /** Papers coloured by month ("month"; by type when absent). */
+  colour?: string;
   query?: string;
   params: Record<string, string>;
   expanded: string[];
 }
 
-const RESERVED = new Set(['view', 'focus', 'to', 'only', 'depth', 'layout', 'query', 'x']);
+const RESERVED = new Set(['view', 'focus', 'to', 'only', 'depth', 'layout', 'colour', 'query', 'x']);
 
 export function toSearch(s: UrlState): string {
   const p = new URLSearchParams();
@@ -29,6 +31,7 @@ export function toSearch(s: UrlState): string {
   if (s.only) p.set('only', s.only);
   if (s.depth && s.depth !== 1) p.set('depth', String(s.depth));
   if (s.layout && s.layout !== 'auto') p.set('layout', s.layout);
+  if (s.colour && s.colour !== 'type') p.set('colour', s.colour);
   for (const id of s.expanded) p.append('x', id);
   return `?${p.toString()}`;
 }
@@ -47,6 +50,7 @@ export function fromSearch(search: string): UrlState {
     ...(p.get('only') ? { only: p.get('only')! } : {}),
     ...(depth >= 1 && depth <= 3 ? { depth } : {}),
     ...(p.get('layout') ? { layout: p.get('layout')! } : {}),
+    ...(p.get('colour') ? { colour: p.get('colour')! } : {}),
     ...(p.get('query') ? { query: p.get('query')! } : {}),
     params,
     expanded: p.getAll('x'),

@@ -65,7 +65,8 @@ export interface Reason {
   items: string[];
 }
 export interface RelatedAnswer {
-  paper: { id: string; title: string };
+  /** The paper itself; `date` is its date, else its month, null when unknown. */
+  paper: { id: string; title: string; date: string | null };
   related: { id: string; title: string; date: string | null; score: number; reasons: Reason[] }[];
 }
 export interface PathStep {

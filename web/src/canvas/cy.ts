@@ -4,7 +4,7 @@ import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type 
 import cola from 'cytoscape-cola';
 import fcose from 'cytoscape-fcose';
 import { createStore } from 'zustand/vanilla';
-import { visibleGraph } from '../graph/ops.ts';
+import { visibleGraph, type CanvasGraph } from '../graph/ops.ts';
 import { labelSides } from '../graph/radial.ts';
 import { chunkByBox } from '../graph/chunks.ts';
 import { stylesheet } from '../graph/style.ts';
@@ -178,6 +178,11 @@ function onlySet(ids: string[]): Set<string> {
   return onlyCache.set;
 }
 
+/** The part of the store's graph the canvas shows: hidden types, the month filter and "only papers of…" applied. */
+export function shownGraph(s: Pick<AppState, 'graph' | 'hiddenTypes' | 'dateFrom' | 'dateTo' | 'only'>): CanvasGraph {
+  return visibleGraph(s.graph, { hiddenTypes: s.hiddenTypes, from: s.dateFrom || undefined, to: s.dateTo || undefined, ...(s.only ? { onlyPapers: onlySet(s.only.ids) } : {}) });
+}
+
 /** Elements added per animation frame when a big expansion joins a graph already on screen. */
 const CHUNK = 100;
 let generation = 0;
@@ -185,7 +190,7 @@ let generation = 0;
 function sync(s: AppState): void {
   if (!cy) return;
   const gen = ++generation;
-  const g = visibleGraph(s.graph, { hiddenTypes: s.hiddenTypes, from: s.dateFrom || undefined, to: s.dateTo || undefined, ...(s.only ? { onlyPapers: onlySet(s.only.ids) } : {}) });
+  const g = shownGraph(s);
   const wanted = elements(g, s);
   const wantedIds = new Set(wanted.map((e) => e.data.id!));
   const before = cy.nodes().length;
@@ -311,7 +316,7 @@ export function mountCanvas(container: HTMLElement, events: CanvasEvents): () =>
   cy.on('mouseout', 'node, edge', (ev) => ev.target.removeClass('hover'));
   sync(appStore.getState());
   const unsubscribe = appStore.subscribe((s, prev) => {
-    if (s.graph !== prev.graph || s.hiddenTypes !== prev.hiddenTypes || s.dateFrom !== prev.dateFrom || s.dateTo !== prev.dateTo || s.only !== prev.only || s.pathEdges !== prev.pathEdges || s.pinned !== prev.pinned || s.focus !== prev.focus || s.view !== prev.view) sync(s);
+    if (s.graph !== prev.graph || s.hiddenTypes !== prev.hiddenTypes || s.dateFrom !== prev.dateFrom || s.dateTo !== prev.dateTo || s.only !== prev.only || s.pathEdges !== prev.pathEdges || s.pinned !== prev.pinned || s.focus !== prev.focus || s.view !== prev.view || s.paperColour !== prev.paperColour) sync(s);
     if (s.layout !== prev.layout) runLayout();
     if (s.selection !== prev.selection && cy) {
       cy.elements().unselect();

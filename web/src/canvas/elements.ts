@@ -4,6 +4,7 @@ import type { ElementDefinition } from 'cytoscape';
 import type { GEdge, GNode } from '../api/types.ts';
 import type { CanvasGraph } from '../graph/ops.ts';
 import { communityColors } from '../graph/communities.ts';
+import { monthScale, type MonthScale } from '../graph/months.ts';
 import { RADIAL_LABEL_CHARS, radialPositions } from '../graph/radial.ts';
 import { REL_LABEL, TYPE_STYLE } from '../graph/style.ts';
 import type { AppState } from '../store/index.ts';
@@ -17,9 +18,13 @@ function nodeSize(n: GNode): number {
   return Math.min(56, 16 + Math.sqrt(n.degree ?? 1) * 5);
 }
 
-/** A node's colour: its community's in the co-author view (`communities`: community → colour), else its type's. */
-function nodeColor(n: GNode, communities: Map<number, string> | null): string {
+/**
+ * A node's colour: its community's in the co-author view (`communities`: community → colour), a paper's month when
+ * papers are coloured by month (`months`), else its type's.
+ */
+function nodeColor(n: GNode, communities: Map<number, string> | null, months: MonthScale | null): string {
   if (communities && n.type === 'author' && typeof n.props.community === 'number') return communities.get(n.props.community) ?? TYPE_STYLE.author.color;
+  if (months && n.type === 'paper') return months.colour(n.props.month);
   return TYPE_STYLE[n.type]?.color ?? '#777';
 }
 
@@ -44,11 +49,12 @@ export function elements(g: CanvasGraph, s: AppState): ElementDefinition[] {
   // the related-work placement's papers (relatedPlacement) wrap their titles
   const radial = relatedPlacement(s) ? new Set([s.focus!, ...g.edges.filter((e) => e.type === 'RELATED' && e.source === s.focus).map((e) => e.target)]) : null;
   const colors = s.view === 'coauthors' ? communityColors(g.nodes) : null;
+  const months = s.paperColour === 'month' ? monthScale(g.nodes) : null;
   const out: ElementDefinition[] = g.nodes.map((n) => {
     const parent = s.view === 'topics' && typeof n.props.parentTopic === 'string' && ids.has(n.props.parentTopic) ? n.props.parentTopic : undefined;
     return {
       group: 'nodes',
-      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? TOPIC_LABEL_CHARS : s.view === 'related' ? RADIAL_LABEL_CHARS : 28), color: nodeColor(n, colors), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
+      data: { id: n.id, type: n.type, label: n.label, short: short(n.label, n.type === 'topic' ? TOPIC_LABEL_CHARS : s.view === 'related' ? RADIAL_LABEL_CHARS : 28), color: nodeColor(n, colors, months), shape: TYPE_STYLE[n.type]?.shape ?? 'ellipse', size: nodeSize(n), ...(parent ? { parent } : {}) },
       classes: [s.focus === n.id ? 'centre' : '', s.pinned.includes(n.id) ? 'pinned' : '', radial?.has(n.id) ? 'radial' : ''].join(' '),
     };
   });

@@ -2,10 +2,12 @@
 // view's own controls (author and depth, paper and path tracer, saved queries).
 import { NODE_TYPES } from '../api/types.ts';
 import { countByType } from '../graph/ops.ts';
+import { MONTH_STOPS } from '../graph/months.ts';
 import { TYPE_STYLE } from '../graph/style.ts';
 import { useApp, type Layout } from '../store/index.ts';
 import { CoauthorControls, RelatedControls, TopicsHelp } from './ViewControls.tsx';
 import { CommunityLegend } from './CommunityLegend.tsx';
+import { PaperColourControl } from './MonthLegend.tsx';
 import { QueriesPanel } from './QueriesPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { clearPaperFilter, filterPapersBy } from '../views/actions.ts';
@@ -30,6 +32,7 @@ export function LeftRail() {
   const to = useApp((s) => s.dateTo);
   const setDates = useApp((s) => s.setDates);
   const only = useApp((s) => s.only);
+  const paperColour = useApp((s) => s.paperColour);
   const counts = countByType(graph);
   return (
     <aside className="rail" aria-label="Legend, filters and layout">
@@ -44,7 +47,7 @@ export function LeftRail() {
           {NODE_TYPES.map((t) => (
             <li key={t}>
               <button className={hidden.includes(t) ? 'legend-item off' : 'legend-item'} aria-pressed={!hidden.includes(t)} onClick={() => toggleType(t)} title={hidden.includes(t) ? 'Show' : 'Hide'}>
-                <span className={`swatch shape-${TYPE_STYLE[t].shape}`} style={{ background: TYPE_STYLE[t].color }} />
+                <span className={`swatch shape-${TYPE_STYLE[t].shape}`} style={{ background: t === 'paper' && paperColour === 'month' ? `linear-gradient(135deg, ${MONTH_STOPS.join(', ')})` : TYPE_STYLE[t].color }} />
                 {TYPE_STYLE[t].name}
                 <span className="count">{counts[t] ?? 0}</span>
               </button>
@@ -52,6 +55,7 @@ export function LeftRail() {
           ))}
         </ul>
       </section>
+      {view !== 'coauthors' && (counts.paper ?? 0) > 0 && <PaperColourControl />}
       <section>
         <h3>Filter papers by month</h3>
         <div className="row">

@@ -30,6 +30,8 @@ export interface SelectionSlice {
   select: (s: Selection) => void;
 }
 
+export type PaperColour = 'type' | 'month';
+
 export interface ViewSlice {
   view: View;
   layout: Layout;
@@ -37,6 +39,8 @@ export interface ViewSlice {
   focus: string | null;
   depth: number;
   hiddenTypes: NodeType[];
+  /** What a paper's colour says: its type (one blue), or its month (web/src/graph/months.ts). */
+  paperColour: PaperColour;
   dateFrom: string;
   dateTo: string;
   /** Only papers of this tag, topic, author or repo stay visible (their ids, fetched once). */
@@ -51,6 +55,7 @@ export interface ViewSlice {
   setFocus: (id: string | null) => void;
   setDepth: (d: number) => void;
   toggleType: (t: NodeType) => void;
+  setPaperColour: (c: PaperColour) => void;
   setDates: (from: string, to: string) => void;
   setOnly: (only: { id: string; label: string; ids: string[] } | null) => void;
   setPathEdges: (ids: string[]) => void;
@@ -111,6 +116,7 @@ const viewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   focus: null,
   depth: 1,
   hiddenTypes: ['source'],
+  paperColour: 'type',
   dateFrom: '',
   dateTo: '',
   only: null,
@@ -123,6 +129,7 @@ const viewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   setFocus: (focus) => set({ focus }),
   setDepth: (depth) => set({ depth: Math.min(3, Math.max(1, depth)) }),
   toggleType: (t) => set((s) => ({ hiddenTypes: s.hiddenTypes.includes(t) ? s.hiddenTypes.filter((x) => x !== t) : [...s.hiddenTypes, t] })),
+  setPaperColour: (paperColour) => set({ paperColour }),
   setDates: (dateFrom, dateTo) => set({ dateFrom, dateTo }),
   setOnly: (only) => set({ only }),
   setPathEdges: (pathEdges) => set({ pathEdges }),

@@ -75,8 +75,10 @@ export function loadTopics() {
 export function loadRelated(id: string) {
   return guarded(async () => {
     const ans = await api.related(id, 12);
-    const centre: GNode = { id, type: 'paper', label: ans.paper.title, props: {} };
-    const nodes: GNode[] = [centre, ...ans.related.map((r) => ({ id: r.id, type: 'paper' as const, label: r.title, props: { score: r.score } }))];
+    // `date` is a date or a month: the month colours the paper when papers are coloured by month
+    const month = (date: string | null) => (date ? { month: date.slice(0, 7) } : {});
+    const centre: GNode = { id, type: 'paper', label: ans.paper.title, props: { ...month(ans.paper.date) } };
+    const nodes: GNode[] = [centre, ...ans.related.map((r) => ({ id: r.id, type: 'paper' as const, label: r.title, props: { score: r.score, ...month(r.date) } }))];
     const edges: GEdge[] = ans.related.map((r) => ({
       id: `RELATED:${id}->${r.id}`,
       type: 'RELATED',
@@ -220,7 +222,7 @@ export const setPathTarget = (id: string | undefined) => (pathTo = id);
 export function syncUrl(): void {
   const s = st();
   const expanded = s.view === 'explore' ? [...new Set(Object.values(s.graph.origin))].slice(0, 20) : [];
-  const search = toSearch({ view: s.view, ...(s.focus ? { focus: s.focus } : {}), ...(pathTo && s.view === 'related' ? { to: pathTo } : {}), ...(s.only ? { only: s.only.id } : {}), depth: s.depth, layout: s.layout, ...(s.view === 'queries' && s.queryName ? { query: s.queryName } : {}), params: s.queryParams, expanded });
+  const search = toSearch({ view: s.view, ...(s.focus ? { focus: s.focus } : {}), ...(pathTo && s.view === 'related' ? { to: pathTo } : {}), ...(s.only ? { only: s.only.id } : {}), depth: s.depth, layout: s.layout, colour: s.paperColour, ...(s.view === 'queries' && s.queryName ? { query: s.queryName } : {}), params: s.queryParams, expanded });
   if (typeof window !== 'undefined' && window.location.search !== search) window.history.replaceState(null, '', search);
 }
 
@@ -230,6 +232,7 @@ export async function restoreFromUrl(search: string): Promise<boolean> {
   if (!search || search === '?') return false;
   const s = st();
   if (u.layout) s.setLayout(u.layout as never);
+  if (u.colour === 'month') s.setPaperColour('month');
   if (u.depth) s.setDepth(u.depth);
   s.setView(u.view as View);
   if (u.view === 'queries') {
