@@ -135,6 +135,22 @@ describe('npm run quality', () => {
     expect(text.out).toContain('Mixture of experts');
   }, 60_000);
 
+  it('--seeds N reports the spread of every number over the default seed and seeds 1…N', async () => {
+    const { code, out } = await run('--labels', FIXTURE, SEEDS_DIR, '--seeds', '2', '--report', 'json');
+    expect(code).toBe(0);
+    const papers = await seedPapers();
+    const runs = await Promise.all([{}, { seed: 1 }, { seed: 2 }].map((o) => evaluate(papers, analyse(papers, o), readLabelled())));
+    const fine = runs.map((r) => r.fine.f1);
+    const passing = runs.map((r) => r.test.passing);
+    const { spread } = JSON.parse(out) as { spread: { seeds: number; fineF1: { min: number; max: number; mean: number }; testPassing: { min: number; max: number } } };
+    expect(spread.seeds).toBe(3);
+    expect(spread.fineF1.min).toBeCloseTo(Math.min(...fine), 12);
+    expect(spread.fineF1.max).toBeCloseTo(Math.max(...fine), 12);
+    expect(spread.fineF1.mean).toBeCloseTo((fine[0]! + fine[1]! + fine[2]!) / 3, 12);
+    expect(spread.testPassing).toMatchObject({ min: Math.min(...passing), max: Math.max(...passing) });
+    expect((await run('--labels', FIXTURE, SEEDS_DIR, '--seeds', '0')).err).toBe('--seeds: expected a whole number from 1 to 50, got "0"\n');
+  }, 60_000);
+
   it('fails with a clear message, not a stack trace, on unusable labels or input', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pge-quality-'));
     try {
