@@ -44,6 +44,17 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(overlaps.out).toEqual([]);
     expect(overlaps.inner).toEqual([]);
     await e.shot(page, '01-topic-map');
+    // Coloured by month, a subtopic takes the colour of its papers' mean month (the seeds' dated papers are all from
+    // 2025-05: the middle of the scale), one with no dated paper grey.
+    await page.selectOption('[data-testid=paper-colour]', 'month');
+    const topicColours = async () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __pge: { cy: { nodes: (s: string) => { map: <T>(f: (n: { id: () => string; data: (k: string) => unknown }) => T) => T[] } }; store: { getState: () => { graph: { nodes: { id: string; props: { meanMonth?: string | null } }[] } } } } };
+        const month = new Map(w.__pge.store.getState().graph.nodes.map((n) => [n.id, n.props.meanMonth ?? null]));
+        return w.__pge.cy.nodes(':childless').map((n) => ({ month: month.get(n.id()), colour: String(n.data('color')) }));
+      });
+    await expect.poll(async () => (await topicColours()).every((t) => t.colour === (t.month ? '#21918c' : '#c3c9d1'))).toBe(true);
+    expect((await topicColours()).some((t) => t.month === '2025-05')).toBe(true);
     await page.close();
   });
 
@@ -232,7 +243,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     }
     await page.waitForTimeout(500);
     await e.shot(page, '02-explore-expanded');
-    // Papers coloured by month: the seed papers with an arXiv id are all from 2025-05 (one colour, the middle of the
+    // Coloured by month: the seed papers with an arXiv id are all from 2025-05 (one colour, the middle of the
     // scale); listing-page papers have no year, so no month, and are grey. The choice is in the link.
     const paperColours = () =>
       page.evaluate(() => {
@@ -243,9 +254,13 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     await page.selectOption('[data-testid=paper-colour]', 'month');
     const legend = page.locator('[data-testid=month-legend]');
     await legend.waitFor();
-    const graphNow = await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { id: string; type: string; props: { month?: string } }[] } } } } }).__pge.store.getState().graph.nodes.filter((n) => n.type === 'paper'));
-    const undated = graphNow.filter((n) => !n.props.month).length;
-    expect(graphNow.length - undated).toBeGreaterThan(0);
+    const nodesNow = await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { id: string; type: string; props: { month?: string; meanMonth?: string | null } }[] } } } } }).__pge.store.getState().graph.nodes);
+    const graphNow = nodesNow.filter((n) => n.type === 'paper');
+    // topics are coloured by their papers' mean month (here 2025-05 too, or none)
+    const topicsNow = nodesNow.filter((n) => n.type === 'topic');
+    expect(topicsNow.some((t) => t.props.meanMonth === '2025-05')).toBe(true);
+    expect(graphNow.some((n) => n.props.month)).toBe(true);
+    const undated = graphNow.filter((n) => !n.props.month).length + topicsNow.filter((t) => !t.props.meanMonth).length;
     expect(await legend.innerText()).toContain('2025-05');
     if (undated > 0) expect(await legend.innerText()).toContain(`no month · ${undated}`);
     await expect.poll(async () => {
@@ -253,6 +268,7 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
       return graphNow.every((n) => colours[n.id] === (n.props.month ? '#21918c' : '#c3c9d1'));
     }).toBe(true);
     expect(page.url()).toContain('colour=month');
+    await page.waitForTimeout(500);
     await e.shot(page, '02e-papers-by-month');
     await page.close();
   });

@@ -101,6 +101,29 @@ describe('GET /api/topics', () => {
     expect(body.links.length).toBeGreaterThan(0);
   });
 
+  it("dates each topic by the mean month of its papers, as an aggregation over the graph gives it", async () => {
+    const body = await get('/api/topics');
+    const res = await testDriver().executeQuery(
+      `MATCH (t:Topic)
+       OPTIONAL MATCH (p:Paper)-[:IN_TOPIC {primary: true}]->(f:Topic) WHERE p.month IS NOT NULL AND (f = t OR (f)-[:SUBTOPIC_OF]->(t))
+       WITH t, [m IN collect(p.month) | toInteger(substring(m, 0, 4)) * 12 + toInteger(substring(m, 5, 2)) - 1] AS ms
+       RETURN t.id AS id, size(ms) AS dated, CASE WHEN size(ms) = 0 THEN null ELSE round(toFloat(reduce(s = 0, m IN ms | s + m)) / size(ms)) END AS mean`,
+      {},
+      { database: DATABASE },
+    );
+    const expected = new Map(res.records.map((r) => {
+      const mean = r.get('mean') as number | null;
+      const month = mean === null ? null : `${Math.floor(mean / 12)}-${String((mean % 12) + 1).padStart(2, '0')}`;
+      return [`topic:${r.get('id')}`, { meanMonth: month, dated: Number(r.get('dated')) }];
+    }));
+    for (const t of body.topics as { id: string; meanMonth: string | null; dated: number }[]) expect({ meanMonth: t.meanMonth, dated: t.dated }, t.id).toEqual(expected.get(t.id));
+    // the 25 seed papers with a month are all from 2025-05
+    const dated = (body.topics as { meanMonth: string | null; dated: number; level: number }[]).filter((t) => t.dated > 0);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(new Set(dated.map((t) => t.meanMonth))).toEqual(new Set(['2025-05']));
+    expect(dated.filter((t) => t.level === 1).reduce((s, t) => s + t.dated, 0)).toBe(25);
+  });
+
   it('links topics by the SIMILAR_TO relationships between their papers, as an aggregation over the graph gives them', async () => {
     const body = await get('/api/topics');
     const driver = testDriver();

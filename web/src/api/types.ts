@@ -47,6 +47,10 @@ export interface Topic {
   level: number;
   parent: string | null;
   pinned: boolean;
+  /** `YYYY-MM`: the mean month of its dated papers, null when none is dated. */
+  meanMonth: string | null;
+  /** Its dated papers. */
+  dated: number;
 }
 export interface TopicMap {
   topics: Topic[];

@@ -4,7 +4,7 @@ import type { ElementDefinition } from 'cytoscape';
 import type { GEdge, GNode } from '../api/types.ts';
 import type { CanvasGraph } from '../graph/ops.ts';
 import { communityColors } from '../graph/communities.ts';
-import { monthScale, type MonthScale } from '../graph/months.ts';
+import { DATED_TYPES, monthOf, monthScale, type MonthScale } from '../graph/months.ts';
 import { RADIAL_LABEL_CHARS, radialPositions } from '../graph/radial.ts';
 import { REL_LABEL, TYPE_STYLE } from '../graph/style.ts';
 import type { AppState } from '../store/index.ts';
@@ -19,12 +19,12 @@ function nodeSize(n: GNode): number {
 }
 
 /**
- * A node's colour: its community's in the co-author view (`communities`: community → colour), a paper's month when
- * papers are coloured by month (`months`), else its type's.
+ * A node's colour: its community's in the co-author view (`communities`: community → colour), a paper's month or a
+ * topic's mean month when coloured by month (`months`), else its type's.
  */
 function nodeColor(n: GNode, communities: Map<number, string> | null, months: MonthScale | null): string {
   if (communities && n.type === 'author' && typeof n.props.community === 'number') return communities.get(n.props.community) ?? TYPE_STYLE.author.color;
-  if (months && n.type === 'paper') return months.colour(n.props.month);
+  if (months && DATED_TYPES.has(n.type)) return months.colour(monthOf(n));
   return TYPE_STYLE[n.type]?.color ?? '#777';
 }
 

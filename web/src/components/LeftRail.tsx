@@ -47,7 +47,7 @@ export function LeftRail() {
           {NODE_TYPES.map((t) => (
             <li key={t}>
               <button className={hidden.includes(t) ? 'legend-item off' : 'legend-item'} aria-pressed={!hidden.includes(t)} onClick={() => toggleType(t)} title={hidden.includes(t) ? 'Show' : 'Hide'}>
-                <span className={`swatch shape-${TYPE_STYLE[t].shape}`} style={{ background: t === 'paper' && paperColour === 'month' ? `linear-gradient(135deg, ${MONTH_STOPS.join(', ')})` : TYPE_STYLE[t].color }} />
+                <span className={`swatch shape-${TYPE_STYLE[t].shape}`} style={{ background: (t === 'paper' || t === 'topic') && paperColour === 'month' ? `linear-gradient(135deg, ${MONTH_STOPS.join(', ')})` : TYPE_STYLE[t].color }} />
                 {TYPE_STYLE[t].name}
                 <span className="count">{counts[t] ?? 0}</span>
               </button>
@@ -55,7 +55,7 @@ export function LeftRail() {
           ))}
         </ul>
       </section>
-      {view !== 'coauthors' && (counts.paper ?? 0) > 0 && <PaperColourControl />}
+      {view !== 'coauthors' && (counts.paper ?? 0) + (counts.topic ?? 0) > 0 && <PaperColourControl />}
       <section>
         <h3>Filter papers by month</h3>
         <div className="row">

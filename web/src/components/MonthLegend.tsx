@@ -1,5 +1,6 @@
-// "Colour papers by": their type (one blue) or their month — the overlay VOSviewer draws by year. With months, a
-// colour bar from the earliest to the latest month of the papers on the canvas, and how many papers have no month.
+// "Colour by": type, or month — the overlay VOSviewer draws by year: a paper by its month, a topic by the mean month
+// of its papers. With months, a colour bar from the earliest to the latest month on the canvas, and how many papers
+// and topics have none.
 import { shownGraph } from '../canvas/cy.ts';
 import { MONTH_STOPS, monthScale, NO_MONTH } from '../graph/months.ts';
 import { useApp, type PaperColour } from '../store/index.ts';
@@ -16,8 +17,8 @@ export function PaperColourControl() {
   const months = colour === 'month' ? monthScale(shownGraph({ graph, hiddenTypes, dateFrom, dateTo, only }).nodes) : null;
   return (
     <section>
-      <h3>Colour papers by</h3>
-      <select aria-label="Colour papers by" data-testid="paper-colour" value={colour} onChange={(e) => {
+      <h3>Colour by</h3>
+      <select aria-label="Colour by" data-testid="paper-colour" value={colour} onChange={(e) => {
           setColour(e.target.value as PaperColour);
           syncUrl();
         }}>
@@ -33,9 +34,10 @@ export function PaperColourControl() {
                 <span>{months.first}</span>
                 <span>{months.last}</span>
               </div>
+              <p className="hint">Papers by their month, topics by their papers' mean month.</p>
             </>
           ) : (
-            <p className="hint">No paper on the canvas has a month.</p>
+            <p className="hint">Nothing on the canvas has a month.</p>
           )}
           {months.undated > 0 && (
             <div className="month-none">

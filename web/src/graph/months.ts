@@ -1,6 +1,7 @@
-// Papers coloured by month, the way VOSviewer's overlay colours items by year: the earliest month on the canvas dark
-// blue, the latest yellow (viridis, readable in greyscale and by colour-blind eyes), papers without a month grey.
-// Pure: the scale of the papers on the canvas, and a colour per month.
+// Papers and topics coloured by month, the way VOSviewer's overlay colours items by year: the earliest month on the
+// canvas dark blue, the latest yellow (viridis, readable in greyscale and by colour-blind eyes), undated ones grey. A
+// paper has its month; a topic the mean month of its papers (the loader's `meanMonth`): which topics are newer.
+// Pure: the scale of what is on the canvas, and a colour per month.
 import type { GNode } from '../api/types.ts';
 
 /** Viridis at five stops, earliest to latest. */
@@ -29,18 +30,28 @@ export function viridis(t: number): string {
   return toHex(a.map((v, k) => v + (b[k]! - v) * (x - i)));
 }
 
+/** The month a node is coloured by: a paper's month, a topic's mean month; other types have none. */
+export function monthOf(n: GNode): unknown {
+  if (n.type === 'paper') return n.props.month;
+  if (n.type === 'topic') return n.props.meanMonth;
+  return undefined;
+}
+
+/** Node types coloured by month. */
+export const DATED_TYPES = new Set(['paper', 'topic']);
+
 export interface MonthScale {
-  /** Earliest and latest month of the papers (`YYYY-MM`), null when none has one. */
+  /** Earliest and latest month of the papers and topics (`YYYY-MM`), null when none has one. */
   first: string | null;
   last: string | null;
-  /** Papers with a month, and without. */
+  /** Papers and topics with a month, and without. */
   dated: number;
   undated: number;
   /** The colour of a paper's month (NO_MONTH without one; the middle colour when every paper has the same month). */
   colour: (month: unknown) => string;
 }
 
-/** The month scale of the papers among `nodes`. */
+/** The month scale of the papers and topics among `nodes`. */
 export function monthScale(nodes: GNode[]): MonthScale {
   let lo = Infinity;
   let hi = -Infinity;
@@ -49,15 +60,16 @@ export function monthScale(nodes: GNode[]): MonthScale {
   let dated = 0;
   let undated = 0;
   for (const n of nodes) {
-    if (n.type !== 'paper') continue;
-    const i = monthIndex(n.props.month);
+    if (!DATED_TYPES.has(n.type)) continue;
+    const month = monthOf(n);
+    const i = monthIndex(month);
     if (i === null) {
       undated++;
       continue;
     }
     dated++;
-    if (i < lo) [lo, first] = [i, n.props.month as string];
-    if (i > hi) [hi, last] = [i, n.props.month as string];
+    if (i < lo) [lo, first] = [i, month as string];
+    if (i > hi) [hi, last] = [i, month as string];
   }
   const colour = (month: unknown) => {
     const i = monthIndex(month);
