@@ -96,14 +96,14 @@ export async function writeAnalysis(driver: Driver, database: string, analysis: 
   await deleteAll(driver, database, '()-[r:SIMILAR_TO]->()');
   await deleteAll(driver, database, '()-[r:COAUTHORED_WITH]->()');
   await driver.executeQuery('MATCH (t:Topic) WHERE NOT t.id IN $ids DETACH DELETE t', { ids: analysis.topics.map((t) => t.id) }, { database });
-  // when each topic's papers appeared (its mean month), for the web app's colouring by month
+  // when each topic's papers appeared (their mean date), for the web app's colouring by month
   const months = topicMonths(analysis.topics, analysis.inTopic, papers);
   await batched(
     driver,
     database,
     `UNWIND $rows AS row MERGE (t:Topic {id: row.id})
      SET t.label = row.label, t.terms = row.terms, t.termText = row.termText, t.size = row.size, t.level = row.level, t.pinned = row.pinned,
-         t.meanMonth = row.meanMonth, t.dated = row.dated`,
+         t.meanDate = row.meanDate, t.dated = row.dated`,
     analysis.topics.map((t) => withInts({ ...t, termText: t.terms.join(' '), ...months.get(t.id)! }, ['size', 'level', 'dated'])),
   );
   await batched(

@@ -12,8 +12,8 @@ export interface TopicSummary {
   level: number;
   parent: string | null;
   pinned: boolean;
-  /** `YYYY-MM`: the mean month of its dated papers (null when none is dated, or analysed before it was written). */
-  meanMonth: string | null;
+  /** `YYYY-MM-DD`: the mean date of its dated papers (null when none is dated, or analysed before it was written). */
+  meanDate: string | null;
   /** Its dated papers. */
   dated: number;
 }
@@ -26,11 +26,11 @@ const toTopic = (r: Record<string, Plain>): TopicSummary => ({
   level: Number(r.level),
   parent: r.parent ? `topic:${String(r.parent)}` : null,
   pinned: r.pinned === true,
-  meanMonth: typeof r.meanMonth === 'string' ? r.meanMonth : null,
+  meanDate: typeof r.meanDate === 'string' ? r.meanDate : null,
   dated: Number(r.dated ?? 0),
 });
 
-const TOPIC_FIELDS = 't.id AS id, t.label AS label, t.terms AS terms, t.size AS size, t.level AS level, t.pinned AS pinned, t.meanMonth AS meanMonth, coalesce(t.dated, 0) AS dated, head([(t)-[:SUBTOPIC_OF]->(p) | p.id]) AS parent';
+const TOPIC_FIELDS = 't.id AS id, t.label AS label, t.terms AS terms, t.size AS size, t.level AS level, t.pinned AS pinned, t.meanDate AS meanDate, coalesce(t.dated, 0) AS dated, head([(t)-[:SUBTOPIC_OF]->(p) | p.id]) AS parent';
 
 export type TopicMap = { topics: TopicSummary[]; links: { source: string; target: string; weight: number; similar: number }[] };
 

@@ -12,7 +12,7 @@ import { RelatedRepository } from '../repositories/related.ts';
 import { TopicsRepository } from '../repositories/topics.ts';
 import { errors, gNode, graph, idParams } from '../schemas/graph.ts';
 
-const topic = z.object({ id: z.string(), label: z.string(), terms: z.array(z.string()), size: z.number(), level: z.number(), parent: z.string().nullable(), pinned: z.boolean(), meanMonth: z.string().nullable(), dated: z.number() });
+const topic = z.object({ id: z.string(), label: z.string(), terms: z.array(z.string()), size: z.number(), level: z.number(), parent: z.string().nullable(), pinned: z.boolean(), meanDate: z.string().nullable(), dated: z.number() });
 const reason = z.object({ kind: z.enum(['terms', 'authors', 'topic', 'repo', 'tags']), score: z.number(), items: z.array(z.string()) });
 
 function expectType(id: string, type: string, param = 'id') {

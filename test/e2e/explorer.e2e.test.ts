@@ -44,17 +44,18 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     expect(overlaps.out).toEqual([]);
     expect(overlaps.inner).toEqual([]);
     await e.shot(page, '01-topic-map');
-    // Coloured by month, a subtopic takes the colour of its papers' mean month (the seeds' dated papers are all from
-    // 2025-05: the middle of the scale), one with no dated paper grey.
+    // Coloured by month, a subtopic takes the colour of its papers' mean date (the seeds' dated papers are all from
+    // 2025-05), one with no dated paper grey.
     await page.selectOption('[data-testid=paper-colour]', 'month');
     const topicColours = async () =>
       page.evaluate(() => {
-        const w = window as unknown as { __pge: { cy: { nodes: (s: string) => { map: <T>(f: (n: { id: () => string; data: (k: string) => unknown }) => T) => T[] } }; store: { getState: () => { graph: { nodes: { id: string; props: { meanMonth?: string | null } }[] } } } } };
-        const month = new Map(w.__pge.store.getState().graph.nodes.map((n) => [n.id, n.props.meanMonth ?? null]));
-        return w.__pge.cy.nodes(':childless').map((n) => ({ month: month.get(n.id()), colour: String(n.data('color')) }));
+        const w = window as unknown as { __pge: { cy: { nodes: (s: string) => { map: <T>(f: (n: { id: () => string; data: (k: string) => unknown }) => T) => T[] } }; store: { getState: () => { graph: { nodes: { id: string; props: { meanDate?: string | null } }[] } } } } };
+        const when = new Map(w.__pge.store.getState().graph.nodes.map((n) => [n.id, n.props.meanDate ?? null]));
+        return w.__pge.cy.nodes(':childless').map((n) => ({ date: when.get(n.id()), colour: String(n.data('color')) }));
       });
-    await expect.poll(async () => (await topicColours()).every((t) => t.colour === (t.month ? '#21918c' : '#c3c9d1'))).toBe(true);
-    expect((await topicColours()).some((t) => t.month === '2025-05')).toBe(true);
+    const themeColour = '#009E73';
+    await expect.poll(async () => (await topicColours()).every((t) => (t.date ? t.colour !== '#c3c9d1' && t.colour !== themeColour : t.colour === '#c3c9d1'))).toBe(true);
+    expect((await topicColours()).some((t) => t.date?.startsWith('2025-05-'))).toBe(true);
     await page.close();
   });
 
@@ -254,18 +255,20 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     await page.selectOption('[data-testid=paper-colour]', 'month');
     const legend = page.locator('[data-testid=month-legend]');
     await legend.waitFor();
-    const nodesNow = await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { id: string; type: string; props: { month?: string; meanMonth?: string | null } }[] } } } } }).__pge.store.getState().graph.nodes);
+    const nodesNow = await page.evaluate(() => (window as unknown as { __pge: { store: { getState: () => { graph: { nodes: { id: string; type: string; props: { month?: string; meanDate?: string | null } }[] } } } } }).__pge.store.getState().graph.nodes);
     const graphNow = nodesNow.filter((n) => n.type === 'paper');
-    // topics are coloured by their papers' mean month (here 2025-05 too, or none)
+    // topics are coloured by their papers' mean date (here in 2025-05 too, or none)
     const topicsNow = nodesNow.filter((n) => n.type === 'topic');
-    expect(topicsNow.some((t) => t.props.meanMonth === '2025-05')).toBe(true);
+    expect(topicsNow.some((t) => t.props.meanDate?.startsWith('2025-05-'))).toBe(true);
     expect(graphNow.some((n) => n.props.month)).toBe(true);
-    const undated = graphNow.filter((n) => !n.props.month).length + topicsNow.filter((t) => !t.props.meanMonth).length;
-    expect(await legend.innerText()).toContain('2025-05');
+    const undated = graphNow.filter((n) => !n.props.month).length + topicsNow.filter((t) => !t.props.meanDate).length;
+    expect(await legend.innerText()).toMatch(/2025-05\s+2025-05/);
     if (undated > 0) expect(await legend.innerText()).toContain(`no month · ${undated}`);
+    // dated papers on the viridis scale (neither the type's blue nor the undated grey), the rest grey
+    const viridisLike = (c: string | undefined) => !!c && c !== '#c3c9d1' && c.toLowerCase() !== '#0072b2';
     await expect.poll(async () => {
       const colours = await paperColours();
-      return graphNow.every((n) => colours[n.id] === (n.props.month ? '#21918c' : '#c3c9d1'));
+      return graphNow.every((n) => (n.props.month ? viridisLike(colours[n.id]) : colours[n.id] === '#c3c9d1'));
     }).toBe(true);
     expect(page.url()).toContain('colour=month');
     await page.waitForTimeout(500);

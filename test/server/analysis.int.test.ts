@@ -8,6 +8,7 @@ import { DATABASE, testDriver } from '../support/db.ts';
 import { HUB_DEGREE, hubsMarkedFor, markHubs } from '../../neo4j/hubs.ts';
 import { GraphDb } from '../../server/repositories/graphdb.ts';
 import { parseId } from '../../server/repositories/ids.ts';
+import { dateOfMonths } from '../../loader/analyse/topic-months.ts';
 import { PathsRepository } from '../../server/repositories/paths.ts';
 
 const { get } = seedsApp();
@@ -101,26 +102,27 @@ describe('GET /api/topics', () => {
     expect(body.links.length).toBeGreaterThan(0);
   });
 
-  it("dates each topic by the mean month of its papers, as an aggregation over the graph gives it", async () => {
+  it('dates each topic by the mean date of its papers, as an aggregation over the graph gives it', async () => {
     const body = await get('/api/topics');
     const res = await testDriver().executeQuery(
       `MATCH (t:Topic)
        OPTIONAL MATCH (p:Paper)-[:IN_TOPIC {primary: true}]->(f:Topic) WHERE p.month IS NOT NULL AND (f = t OR (f)-[:SUBTOPIC_OF]->(t))
-       WITH t, [m IN collect(p.month) | toInteger(substring(m, 0, 4)) * 12 + toInteger(substring(m, 5, 2)) - 1] AS ms
-       RETURN t.id AS id, size(ms) AS dated, CASE WHEN size(ms) = 0 THEN null ELSE round(toFloat(reduce(s = 0, m IN ms | s + m)) / size(ms)) END AS mean`,
+       RETURN t.id AS id, collect(p.month) AS months`,
       {},
       { database: DATABASE },
     );
-    const expected = new Map(res.records.map((r) => {
-      const mean = r.get('mean') as number | null;
-      const month = mean === null ? null : `${Math.floor(mean / 12)}-${String((mean % 12) + 1).padStart(2, '0')}`;
-      return [`topic:${r.get('id')}`, { meanMonth: month, dated: Number(r.get('dated')) }];
-    }));
-    for (const t of body.topics as { id: string; meanMonth: string | null; dated: number }[]) expect({ meanMonth: t.meanMonth, dated: t.dated }, t.id).toEqual(expected.get(t.id));
-    // the 25 seed papers with a month are all from 2025-05
-    const dated = (body.topics as { meanMonth: string | null; dated: number; level: number }[]).filter((t) => t.dated > 0);
+    // each paper at the middle of its month
+    const expected = new Map(
+      res.records.map((r) => {
+        const xs = (r.get('months') as string[]).map((m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + 0.5);
+        return [`topic:${r.get('id')}`, { meanDate: xs.length ? dateOfMonths(xs.reduce((a, b) => a + b, 0) / xs.length) : null, dated: xs.length }];
+      }),
+    );
+    for (const t of body.topics as { id: string; meanDate: string | null; dated: number }[]) expect({ meanDate: t.meanDate, dated: t.dated }, t.id).toEqual(expected.get(t.id));
+    // the 25 seed papers with a month are all from 2025-05: every dated topic sits in its middle
+    const dated = (body.topics as { meanDate: string | null; dated: number; level: number }[]).filter((t) => t.dated > 0);
     expect(dated.length).toBeGreaterThan(0);
-    expect(new Set(dated.map((t) => t.meanMonth))).toEqual(new Set(['2025-05']));
+    expect(new Set(dated.map((t) => t.meanDate))).toEqual(new Set(['2025-05-16']));
     expect(dated.filter((t) => t.level === 1).reduce((s, t) => s + t.dated, 0)).toBe(25);
   });
 

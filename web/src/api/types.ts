@@ -47,8 +47,8 @@ export interface Topic {
   level: number;
   parent: string | null;
   pinned: boolean;
-  /** `YYYY-MM`: the mean month of its dated papers, null when none is dated. */
-  meanMonth: string | null;
+  /** `YYYY-MM-DD`: the mean date of its dated papers (each at the middle of its month), null when none is dated. */
+  meanDate: string | null;
   /** Its dated papers. */
   dated: number;
 }

@@ -1,6 +1,6 @@
-// "Colour by": type, or month — the overlay VOSviewer draws by year: a paper by its month, a topic by the mean month
-// of its papers. With months, a colour bar from the earliest to the latest month on the canvas, and how many papers
-// and topics have none.
+// "Colour by": type, or time — the overlay VOSviewer draws by year: a paper by its date or month, a topic by the mean
+// date of its papers. With time, a colour bar from the earliest to the latest month on the canvas (the 5th to 95th
+// percentile from 20 dated nodes: "≤" / "≥" mark ends that others lie beyond), and how many have no date.
 import { shownGraph } from '../canvas/cy.ts';
 import { MONTH_STOPS, monthScale, NO_MONTH } from '../graph/months.ts';
 import { useApp, type PaperColour } from '../store/index.ts';
@@ -31,10 +31,10 @@ export function PaperColourControl() {
             <>
               <div className="month-bar" style={{ background: `linear-gradient(to right, ${MONTH_STOPS.join(', ')})` }} />
               <div className="month-ends">
-                <span>{months.first}</span>
-                <span>{months.last}</span>
+                <span title={months.earlier ? 'Earlier ones take this colour too' : undefined}>{months.earlier ? '≤ ' : ''}{months.first}</span>
+                <span title={months.later ? 'Later ones take this colour too' : undefined}>{months.later ? '≥ ' : ''}{months.last}</span>
               </div>
-              <p className="hint">Papers by their month, topics by their papers' mean month.</p>
+              <p className="hint">Papers by their date, topics by their papers' mean date.</p>
             </>
           ) : (
             <p className="hint">Nothing on the canvas has a month.</p>
