@@ -54,9 +54,14 @@ export async function setAnalysisStale(driver: Driver, database: string, stale: 
 
 /** True when analytics must be (re)computed: never computed, or a previous run stopped before finishing them. */
 export async function isAnalysisStale(driver: Driver, database: string): Promise<boolean> {
-  const res = await driver.executeQuery("OPTIONAL MATCH (m:Meta {id: 'analysis'}) RETURN m.stale AS stale", {}, { database });
+  // Topics written before they carried their mean date (`dated`) are analysed again once, so they get it.
+  const res = await driver.executeQuery(
+    "OPTIONAL MATCH (m:Meta {id: 'analysis'}) RETURN m.stale AS stale, EXISTS { MATCH (t:Topic) WHERE t.dated IS NULL } AS older",
+    {},
+    { database },
+  );
   const stale = res.records[0]?.get('stale') as boolean | null | undefined;
-  return stale !== false;
+  return stale !== false || res.records[0]?.get('older') === true;
 }
 
 async function deleteAll(driver: Driver, database: string, pattern: string): Promise<void> {

@@ -94,6 +94,16 @@ describe('loading the seed corpus', () => {
     expect(await graphChecksum(testDriver(), DATABASE)).toEqual(before);
   });
 
+  it('analyses again a graph whose topics were written without their mean date, and only then', async () => {
+    const before = await graphChecksum(testDriver(), DATABASE);
+    await testDriver().executeQuery('MATCH (t:Topic) REMOVE t.meanDate, t.dated', {}, { database: DATABASE });
+    const summary = await loadPaths(testDriver(), DATABASE, [SEEDS], { cwd: ROOT });
+    expect(summary.filesSkipped).toBe(5);
+    expect(summary.analysed).toBe(true);
+    expect(await graphChecksum(testDriver(), DATABASE)).toEqual(before);
+    expect((await loadPaths(testDriver(), DATABASE, [SEEDS], { cwd: ROOT })).analysed).toBe(false);
+  });
+
   it('converges to the same graph when forced to reload everything', async () => {
     const before = await graphChecksum(testDriver(), DATABASE);
     const summary = await loadPaths(testDriver(), DATABASE, [SEEDS], { cwd: ROOT, force: true });
