@@ -1,7 +1,9 @@
-// `npm run quality -- --labels FILE <paths…> [--topics FILE] [--tree] [--seeds N] [--report json]`: runs the analytics on files or folders
-// (no Neo4j needed) and measures them against a hand-labelled set of their papers — topic clustering F1 at the
-// coarse and fine level, same-label related work overall and per label (loader/analyse/evaluate.ts).
+// `npm run quality -- --labels FILE <paths…> [--topics FILE] [--tree] [--seeds N] [--report json]`: runs the
+// analytics on files or folders (no Neo4j needed) and measures them against a hand-labelled set of their papers —
+// topic clustering F1 at the coarse and fine level, same-label related work overall and per label
+// (loader/analyse/evaluate.ts); with --seeds, the spread of every number over clustering seeds.
 // Exit 0 with a report, 1 when the labels or the input cannot be used.
+import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
 import { readTopicConfig } from './analyse/config.ts';
 import { evaluate, formatQuality, readLabelledFile } from './analyse/evaluate.ts';
@@ -96,5 +98,4 @@ export async function quality(argv: string[], out: (s: string) => void = (s) => 
   }
 }
 
-import { pathToFileURL } from 'node:url';
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await quality(process.argv.slice(2));

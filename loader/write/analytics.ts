@@ -52,9 +52,11 @@ export async function setAnalysisStale(driver: Driver, database: string, stale: 
   await driver.executeQuery("MERGE (m:Meta {id: 'analysis'}) SET m.stale = $stale, m.updatedAt = datetime()", { stale }, { database });
 }
 
-/** True when analytics must be (re)computed: never computed, or a previous run stopped before finishing them. */
+/**
+ * True when analytics must be (re)computed: never computed, a previous run stopped before finishing them, or the topics
+ * were written before they carried their mean date.
+ */
 export async function isAnalysisStale(driver: Driver, database: string): Promise<boolean> {
-  // Topics written before they carried their mean date (`dated`) are analysed again once, so they get it.
   const res = await driver.executeQuery(
     "OPTIONAL MATCH (m:Meta {id: 'analysis'}) RETURN m.stale AS stale, EXISTS { MATCH (t:Topic) WHERE t.dated IS NULL } AS older",
     {},

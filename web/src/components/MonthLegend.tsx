@@ -18,10 +18,15 @@ export function PaperColourControl() {
   return (
     <section>
       <h3>Colour by</h3>
-      <select aria-label="Colour by" data-testid="paper-colour" value={colour} onChange={(e) => {
+      <select
+        aria-label="Colour by"
+        data-testid="paper-colour"
+        value={colour}
+        onChange={(e) => {
           setColour(e.target.value as PaperColour);
           syncUrl();
-        }}>
+        }}
+      >
         <option value="type">Type</option>
         <option value="month">Month (older → newer)</option>
       </select>

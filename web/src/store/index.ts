@@ -39,7 +39,7 @@ export interface ViewSlice {
   focus: string | null;
   depth: number;
   hiddenTypes: NodeType[];
-  /** What a paper's colour says: its type (one blue), or its month (web/src/graph/months.ts). */
+  /** What the colours of papers and topics say: their type, or their time (web/src/graph/months.ts). */
   paperColour: PaperColour;
   dateFrom: string;
   dateTo: string;
