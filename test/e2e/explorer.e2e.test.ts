@@ -56,6 +56,8 @@ describe.skipIf(!enabled)('explorer in Chromium', () => {
     const themeColour = '#009E73';
     await expect.poll(async () => (await topicColours()).every((t) => (t.date ? t.colour !== '#c3c9d1' && t.colour !== themeColour : t.colour === '#c3c9d1'))).toBe(true);
     expect((await topicColours()).some((t) => t.date?.startsWith('2025-05-'))).toBe(true);
+    await page.waitForTimeout(300);
+    await e.shot(page, '01c-topics-by-month');
     await page.close();
   });
 
