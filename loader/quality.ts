@@ -50,6 +50,10 @@ export async function quality(argv: string[], out: (s: string) => void = (s) => 
   }
   const opts = program.opts<QualityOptions>();
   try {
+    // The clustering is seeded; related work breaks near-ties by topic, so every number moves a little with the seed.
+    const n = opts.seeds === undefined ? 0 : Math.trunc(Number(opts.seeds));
+    if (opts.seeds !== undefined && !(n >= 1 && n <= 50)) throw new Error(`--seeds: expected a whole number from 1 to 50, got "${opts.seeds}"`);
+    const config = opts.topics ? { topicConfig: readTopicConfig(opts.topics) } : {};
     const labelled = readLabelledFile(opts.labels);
     const read = await readInputs(program.args);
     for (const i of read.issues) err(`${i.severity} ${i.file}:${i.line}: ${i.reason}\n`);
@@ -58,17 +62,14 @@ export async function quality(argv: string[], out: (s: string) => void = (s) => 
       err('No paper found in the input.\n');
       return 1;
     }
-    const analysis = analyse(papers, opts.topics ? { topicConfig: readTopicConfig(opts.topics) } : {});
+    const analysis = analyse(papers, config);
     const report = await evaluate(papers, analysis, labelled);
     if (report.matched === 0) {
       err(`None of the ${report.labelled} labelled papers is in the corpus (matched by id, then by title).\n`);
       return 1;
     }
-    // The clustering is seeded; related work breaks near-ties by topic, so every number moves a little with the seed.
-    const n = opts.seeds === undefined ? 0 : Math.trunc(Number(opts.seeds));
-    if (opts.seeds !== undefined && !(n >= 1 && n <= 50)) throw new Error(`--seeds: expected a whole number from 1 to 50, got "${opts.seeds}"`);
     const runs = [report];
-    for (let seed = 1; seed <= n; seed++) runs.push(await evaluate(papers, analyse(papers, { ...(opts.topics ? { topicConfig: readTopicConfig(opts.topics) } : {}), seed }), labelled));
+    for (let seed = 1; seed <= n; seed++) runs.push(await evaluate(papers, analyse(papers, { ...config, seed }), labelled));
     const spread =
       n > 0
         ? {
